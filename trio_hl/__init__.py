@@ -1,0 +1,94 @@
+"""trio_hl: a Trio client for the Hyperliquid WebSocket API (and GoldRush's drop-in).
+
+Layering: the public names below come from private modules. ``_protocol`` is the sans-IO
+core (no trio); ``_client`` is the Trio shell over it; ``_api`` is the seed-shaped surface
+over the shell. Public modules: ``trio_hl``, ``.errors``, ``.models``, ``.networks``,
+``.testing``.
+"""
+
+import contextlib
+
+from . import errors as errors
+from . import models as models
+from . import networks as networks
+from ._account import Account as Account
+from ._api import Api as Api
+from ._api import Subscriptions as Subscriptions
+from ._api import Ws as Ws
+from ._backoff import Backoff as Backoff
+from ._client import (
+    Client as Client,
+)
+from ._client import (
+    ClientStatistics as ClientStatistics,
+)
+from ._client import (
+    open_client as open_client,
+)
+from ._decode import decode_frame as decode_frame
+from ._fanout import (
+    SharedSendChannel as SharedSendChannel,
+)
+from ._fanout import (
+    Stream as Stream,
+)
+from ._fanout import (
+    StreamStatistics as StreamStatistics,
+)
+from ._fanout import (
+    open_shared_channel as open_shared_channel,
+)
+from ._policy import BufferPolicy as BufferPolicy
+from ._protocol._session import Limits as Limits
+from ._settings import Settings as Settings
+from .networks import (
+    MAINNET as MAINNET,
+)
+from .networks import (
+    TESTNET as TESTNET,
+)
+from .networks import (
+    Network as Network,
+)
+from .networks import (
+    goldrush as goldrush,
+)
+
+__all__ = [
+    "MAINNET",
+    "TESTNET",
+    "Account",
+    "Api",
+    "Backoff",
+    "BufferPolicy",
+    "Client",
+    "ClientStatistics",
+    "Limits",
+    "Network",
+    "Settings",
+    "SharedSendChannel",
+    "Stream",
+    "StreamStatistics",
+    "Subscriptions",
+    "Ws",
+    "decode_frame",
+    "errors",
+    "goldrush",
+    "models",
+    "networks",
+    "open_client",
+    "open_shared_channel",
+]
+
+
+def _fixup_module_metadata() -> None:
+    # Make tracebacks and reprs say trio_hl.X rather than trio_hl._private.X (as trio does).
+    for name in __all__:
+        obj = globals()[name]
+        if getattr(obj, "__module__", "").startswith("trio_hl._"):
+            with contextlib.suppress(AttributeError, TypeError):
+                obj.__module__ = __name__
+
+
+_fixup_module_metadata()
+del _fixup_module_metadata

@@ -1,0 +1,652 @@
+"""The Trio shell: owns the nursery, the socket, the clock and the tasks.
+
+``open_client`` starts one supervisor task in a nursery it owns. The supervisor runs one
+connection at a time inside its own nursery (a cancel scope per connection) with three
+tasks: the *reader* (decodes each frame once, routes it through the sans-IO session and
+delivers it), the *writer* (the only task that sends, so frames go out in order and nobody
+else blocks on the socket) and the *heartbeat*. When any of them ends, the connection's
+scope is cancelled with a reason; the supervisor fails in-flight requests, waits out the
+backoff and connects again, resubscribing everything and marking every stream restarted.
+
+No protocol decision is made here: the session decides, this module performs.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar, final
+
+import attrs
+import trio
+from trio_websocket import ConnectionClosed, ConnectionRejected, HandshakeError, WebSocketConnection
+
+from . import _transport
+from ._fanout import Mailbox, SharedSendChannel, Stream
+from ._protocol._frames import PING
+from ._protocol._replies import unwrap_reply
+from ._protocol._session import (
+    Deliver,
+    Event,
+    Pong,
+    PostRejected,
+    PostReplied,
+    ServerNotice,
+    Session,
+    SubscribeAcked,
+    SubscriptionRejected,
+    Undecodable,
+)
+from ._settings import Settings
+from .errors import (
+    ApiError,
+    ConnectError,
+    ConnectionLost,
+    DecodeError,
+    HandshakeRejected,
+    HyperliquidError,
+    KeyRejected,
+    NotRunning,
+    RequestOutcomeUnknown,
+    RequestTimeout,
+    SubscriptionError,
+)
+from .models.subscriptions import StreamRestarted, SubscriptionRequest
+from .networks import MAINNET, Network
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Mapping
+
+    from ._policy import BufferPolicy
+
+__all__ = ["Client", "ClientStatistics", "open_client"]
+
+logger: Final = logging.getLogger("trio_hl")
+
+M = TypeVar("M")
+
+_TRANSPORT_FAILURES: Final = (
+    OSError,
+    trio.BrokenResourceError,
+    trio.ClosedResourceError,
+    trio.TooSlowError,
+    ConnectionClosed,
+    HandshakeError,
+)
+
+
+@attrs.frozen(kw_only=True)
+class ClientStatistics:
+    """A snapshot of the client's counters.
+
+    Attributes:
+        connected: a connection is up now.
+        connections: connections established so far (1 after the first connect).
+        frames_received: WebSocket messages read.
+        decode_errors: frames that did not decode (each also logged at WARNING).
+        server_notices: ``error`` frames that could not be attributed to a request.
+        subscriptions: live local subscriptions (sids).
+        wire_subscriptions: distinct subscriptions on the wire (after refcounting).
+        pending_requests: ``post`` requests awaiting a reply.
+    """
+
+    connected: bool
+    connections: int
+    frames_received: int
+    decode_errors: int
+    server_notices: int
+    subscriptions: int
+    wire_subscriptions: int
+    pending_requests: int
+
+
+class _Waiter:
+    """A one-shot result slot for a task waiting on a reply."""
+
+    __slots__ = ("_error", "_event", "_value")
+
+    def __init__(self) -> None:
+        self._event = trio.Event()
+        self._value: Any = None
+        self._error: BaseException | None = None
+
+    def set(self, value: Any) -> None:
+        if not self._event.is_set():
+            self._value = value
+            self._event.set()
+
+    def fail(self, error: BaseException) -> None:
+        if not self._event.is_set():
+            self._error = error
+            self._event.set()
+
+    async def wait(self) -> Any:
+        await self._event.wait()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
+class _Final(Exception):
+    """Internal: the supervisor must stop with ``error`` (never retried)."""
+
+    def __init__(self, error: HyperliquidError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _leaves(exc: BaseException) -> list[BaseException]:
+    if isinstance(exc, BaseExceptionGroup):
+        return [leaf for sub in exc.exceptions for leaf in _leaves(sub)]
+    return [exc]
+
+
+def _rejection(exc: ConnectionRejected) -> HandshakeRejected:
+    body = (exc.body or b"")[:200].decode("utf-8", "replace")
+    if exc.status_code in (401, 403):
+        return KeyRejected(exc.status_code, body)
+    return HandshakeRejected(exc.status_code, body)
+
+
+@final
+class Client:
+    """A running connection to Hyperliquid: subscriptions and ``post`` requests.
+
+    Made by :func:`open_client`; never instantiate it directly. Every method may be called
+    from any task of the nursery the client lives in.
+    """
+
+    def __init__(self, network: Network, settings: Settings) -> None:
+        self.network = network
+        self.settings = settings
+        self._session = Session(network.limits)
+        self._mailboxes: dict[int, Mailbox] = {}
+        self._ack_waiters: dict[str, _Waiter] = {}
+        self._post_waiters: dict[int, _Waiter] = {}
+        self._outbox: trio.MemorySendChannel[tuple[str, int | None]] | None = None
+        self._up = trio.Event()
+        self._ws: WebSocketConnection | None = None
+        self._pong: trio.Event | None = None
+        self._running = False
+        self._connections = 0
+        self._frames = 0
+        self._decode_errors = 0
+        self._notices = 0
+
+    def __repr__(self) -> str:
+        return f"<trio_hl.Client {self.network!r} connected={self._outbox is not None}>"
+
+    # -- public API ------------------------------------------------------------------------
+
+    def statistics(self) -> ClientStatistics:
+        """Counters for monitoring and tests."""
+        return ClientStatistics(
+            connected=self._outbox is not None,
+            connections=self._connections,
+            frames_received=self._frames,
+            decode_errors=self._decode_errors,
+            server_notices=self._notices,
+            subscriptions=len(self._mailboxes),
+            wire_subscriptions=self._session.wire_count,
+            pending_requests=self._session.pending_posts,
+        )
+
+    async def open_subscription(
+        self,
+        request: SubscriptionRequest[M],
+        *,
+        policy: BufferPolicy | None = None,
+        send_channel: SharedSendChannel | None = None,
+    ) -> tuple[int, Stream[M | StreamRestarted]]:
+        """Subscribe and return ``(sid, stream)``; see :meth:`subscribe` for the details.
+
+        With ``send_channel``, messages go to that shared stream (whose policy applies) and
+        the shared stream is returned.
+
+        Raises:
+            SubscriptionError: the server refused it, or a client-side rule did.
+            RequestTimeout: no acknowledgement within ``request_timeout``.
+            ConfigurationError: malformed request.
+            NotRunning: the client is closed.
+        """
+        self._check_running()
+        if send_channel is not None:
+            if policy is not None:
+                raise SubscriptionError(
+                    "a subscription feeding a shared channel uses that channel's policy"
+                )
+            mailbox = send_channel._mailbox
+            if mailbox.closed or mailbox.consumer_closed:
+                raise SubscriptionError("the shared channel is closed")
+        else:
+            mailbox = Mailbox(policy or request.policy)
+        mailbox.release = self._release
+        body = request.to_wire()
+        sid, key, frame = self._session.subscribe(body)
+        self._mailboxes[sid] = mailbox
+        mailbox.sids.add(sid)
+        stream: Stream[Any] = Stream(mailbox)
+        if frame is None:
+            await trio.lowlevel.checkpoint()
+            return sid, stream
+        waiter = self._ack_waiters[key] = _Waiter()
+        self._enqueue(frame)
+        try:
+            with trio.fail_after(self.settings.request_timeout):
+                await waiter.wait()
+        except trio.TooSlowError:
+            self._forget_sid(sid)
+            raise RequestTimeout(
+                f"no acknowledgement of subscription {body} within "
+                f"{self.settings.request_timeout} s"
+            ) from None
+        except BaseException:
+            self._forget_sid(sid)
+            raise
+        finally:
+            if self._ack_waiters.get(key) is waiter:
+                del self._ack_waiters[key]
+        return sid, stream
+
+    @asynccontextmanager
+    async def subscribe(
+        self, request: SubscriptionRequest[M], *, policy: BufferPolicy | None = None
+    ) -> AsyncIterator[Stream[M | StreamRestarted]]:
+        """Subscribe for the duration of an ``async with`` block.
+
+        The stream yields typed messages, plus a :class:`StreamRestarted` marker after each
+        reconnect. Identical subscriptions share one wire subscription; leaving the block
+        unsubscribes (the wire unsubscribe is sent when the last local user leaves).
+
+        Args:
+            request: what to subscribe to, e.g. ``L2BookSubscription(coin="BTC")``.
+            policy: override the request's default buffer policy.
+        """
+        sid, stream = await self.open_subscription(request, policy=policy)
+        try:
+            yield stream
+        finally:
+            if sid in self._mailboxes:
+                self._forget_sid(sid)
+            await stream.aclose()
+
+    async def unsubscribe(self, sid: int) -> None:
+        """End a subscription; its stream ends after its buffered items.
+
+        Raises:
+            ConfigurationError: unknown (or already unsubscribed) sid.
+        """
+        if sid not in self._mailboxes:
+            # Let the session raise its uniform error for unknown ids.
+            self._session.unsubscribe(sid)
+        self._forget_sid(sid)
+        await trio.lowlevel.checkpoint()
+
+    async def info(self, payload: Mapping[str, Any]) -> Any:
+        """Send an info request over the socket and return the reply's data (raw JSON).
+
+        Raises:
+            ApiError: the server answered with an error.
+            RequestTimeout, ConnectionLost, RequestOutcomeUnknown: see :meth:`post`.
+        """
+        return unwrap_reply("info", await self.post("info", payload))
+
+    async def action(self, payload: Mapping[str, Any]) -> Any:
+        """Send a signed exchange action (``{"action", "nonce", "signature", ...}``).
+
+        Returns the exchange's JSON body (``{"status": "ok", "response": ...}``). Never
+        retried: a reply lost to a disconnect raises :class:`RequestOutcomeUnknown`.
+        """
+        return unwrap_reply("action", await self.post("action", payload))
+
+    async def post(self, kind: str, payload: Mapping[str, Any]) -> Any:
+        """Send a ``post`` request and return the raw ``response`` object of its reply.
+
+        Waits for a connection if there is none; all of it within
+        ``settings.request_timeout`` (wrap the call in ``trio.move_on_after`` for less).
+
+        Args:
+            kind: ``"info"`` or ``"action"``.
+            payload: the body you would POST over HTTP.
+
+        Raises:
+            RequestTimeout: no reply in time (the request may still have been executed).
+            ConnectionLost: the connection dropped before the request was sent.
+            RequestOutcomeUnknown: it dropped after the request was sent.
+            ApiError: the ``error`` channel named this request.
+            NotRunning: the client is closed.
+
+        Cancellation abandons the request; a late reply is discarded.
+        """
+        self._check_running()
+        limit = self.settings.request_timeout
+        try:
+            with trio.fail_after(limit):
+                while self._outbox is None:
+                    await self._up.wait()
+                    self._check_running()
+                post_id, frame = self._session.post(kind, payload)
+                waiter = self._post_waiters[post_id] = _Waiter()
+                try:
+                    self._enqueue(frame, post_id)
+                    return await waiter.wait()
+                finally:
+                    del self._post_waiters[post_id]
+                    self._session.post_finished(post_id)
+        except trio.TooSlowError:
+            raise RequestTimeout(f"no reply to {kind} request within {limit} s") from None
+
+    # -- internals: subscriptions ----------------------------------------------------------
+
+    def _check_running(self) -> None:
+        if not self._running:
+            raise NotRunning(
+                "the client is not running: use `async with open_client(...)` or "
+                "`async with api.ws.run():`"
+            )
+
+    def _enqueue(self, frame: str, post_id: int | None = None) -> None:
+        # Frames produced while disconnected are dropped: subscriptions are re-sent by
+        # connection_made(), and posts only enqueue while connected.
+        if self._outbox is not None:
+            self._outbox.send_nowait((frame, post_id))
+
+    def _forget_sid(self, sid: int) -> None:
+        mailbox = self._mailboxes.pop(sid, None)
+        frame = self._session.unsubscribe(sid)
+        if frame is not None:
+            self._enqueue(frame)
+        if mailbox is not None:
+            mailbox.sids.discard(sid)
+            if not mailbox.shared:
+                mailbox.close()
+
+    def _release(self, mailbox: Mailbox) -> None:
+        for sid in list(mailbox.sids):
+            if self._mailboxes.get(sid) is mailbox:
+                self._forget_sid(sid)
+
+    # -- internals: the reader's dispatch ---------------------------------------------------
+
+    async def _dispatch(self, event: Event) -> None:
+        if isinstance(event, Deliver):
+            if len(event.sids) == 1:
+                mailbox = self._mailboxes.get(event.sids[0])
+                if mailbox is not None and not mailbox.deliver(event.message):
+                    await mailbox.deliver_blocking(event.message)
+                return
+            # Several sids may feed one shared mailbox: deliver once per mailbox.
+            seen: set[int] = set()
+            for sid in event.sids:
+                mailbox = self._mailboxes.get(sid)
+                if mailbox is None or id(mailbox) in seen:
+                    continue
+                seen.add(id(mailbox))
+                if not mailbox.deliver(event.message):
+                    await mailbox.deliver_blocking(event.message)
+        elif isinstance(event, PostReplied):
+            waiter = self._post_waiters.get(event.post_id)
+            if waiter is not None:
+                waiter.set(event.response)
+        elif isinstance(event, Pong):
+            if self._pong is not None:
+                self._pong.set()
+        elif isinstance(event, SubscribeAcked):
+            ack = self._ack_waiters.get(event.key)
+            if ack is not None:
+                ack.set(None)
+        elif isinstance(event, SubscriptionRejected):
+            error = SubscriptionError(
+                f"subscription refused by the server: {event.message}", response=event.message
+            )
+            ack = self._ack_waiters.get(event.key)
+            if ack is not None:
+                ack.fail(error)
+            for sid in event.sids:
+                mailbox = self._mailboxes.pop(sid, None)
+                if mailbox is not None and ack is None:
+                    mailbox.close(error)
+        elif isinstance(event, PostRejected):
+            waiter = self._post_waiters.get(event.post_id)
+            if waiter is not None:
+                waiter.fail(ApiError(f"request refused: {event.message}", response=event.message))
+        elif isinstance(event, Undecodable):
+            self._report_decode_error(event.error)
+        elif isinstance(event, ServerNotice):
+            self._notices += 1
+            logger.warning("server error on %s: %s", self.network.name, event.message[:300])
+
+    def _report_decode_error(self, error: DecodeError) -> None:
+        self._decode_errors += 1
+        logger.warning("dropped a frame from %s: %s", self.network.name, error)
+
+    # -- internals: the connection ---------------------------------------------------------
+
+    async def _supervise(self, task_status: trio.TaskStatus[None]) -> NoReturn:
+        backoff = self.settings.backoff
+        attempt = 0
+        failures = 0
+        reported = False
+        while True:
+            started = trio.current_time()
+            was_up = False
+            try:
+                was_up = await self._connection(task_status if not reported else None)
+            except _Final as final_error:
+                raise final_error.error from final_error.__cause__
+            except ConnectError as exc:
+                failures += 1
+                limit = self.settings.initial_connect_attempts
+                if not reported and limit is not None and failures >= limit:
+                    raise ConnectError(
+                        f"could not connect to {self.network.redacted_url} after "
+                        f"{failures} attempts: {exc}"
+                    ) from exc.__cause__
+                logger.warning("connection to %s failed: %s", self.network.name, exc)
+            if not self._running:
+                # Closing: the graceful close ended the connection; do not reconnect.
+                await trio.sleep_forever()
+            if was_up:
+                reported = True
+                if trio.current_time() - started >= self.settings.stable_after:
+                    attempt = 0
+            delay = backoff.delay(attempt)
+            attempt += 1
+            logger.info("reconnecting to %s in %.2f s", self.network.name, delay)
+            await trio.sleep(delay)
+
+    async def _connection(self, task_status: trio.TaskStatus[None] | None) -> bool:
+        """Run one connection until it ends; returns whether it was established.
+
+        Raises:
+            ConnectError: the connection could not be established (retryable).
+            _Final: a 4xx handshake refusal.
+        """
+        established = False
+        try:
+            async with trio.open_nursery() as nursery:
+                try:
+                    with trio.fail_after(self.settings.connect_timeout):
+                        ws, stream = await _transport.connect(nursery, self.network, self.settings)
+                except trio.TooSlowError:
+                    raise ConnectError(
+                        f"no WebSocket handshake within {self.settings.connect_timeout} s"
+                    ) from None
+                established = True
+                try:
+                    self._connection_up(ws)
+                    if task_status is not None:
+                        task_status.started()
+                    nursery.start_soon(self._reader, ws, nursery.cancel_scope)
+                    nursery.start_soon(self._heartbeat, nursery.cancel_scope)
+                    await self._writer(ws)
+                    nursery.cancel_scope.cancel(reason="connection closed while sending")
+                finally:
+                    self._connection_down()
+                    await trio.aclose_forcefully(stream)
+        except BaseException as exc:
+            leaves = _leaves(exc)
+            for leaf in leaves:
+                if isinstance(leaf, ConnectionRejected):
+                    raise _Final(_rejection(leaf)) from None
+                if isinstance(leaf, ConnectError):
+                    raise leaf from None
+            if all(isinstance(leaf, _TRANSPORT_FAILURES) for leaf in leaves):
+                if not established:
+                    raise ConnectError(
+                        "; ".join(f"{type(leaf).__name__}: {leaf}" for leaf in leaves)
+                    ) from exc
+                logger.info("connection to %s lost: %r", self.network.name, leaves[0])
+                return True
+            raise
+        return established
+
+    def _connection_up(self, ws: WebSocketConnection) -> None:
+        self._connections += 1
+        outbox_send, outbox_recv = trio.open_memory_channel[tuple[str, int | None]](math.inf)
+        self._outbox_recv = outbox_recv
+        self._outbox = outbox_send
+        self._ws = ws
+        restarted = self._connections > 1
+        for frame in self._session.connection_made():
+            outbox_send.send_nowait((frame, None))
+        if restarted:
+            for sid, mailbox in self._mailboxes.items():
+                body = self._session.body_of(sid)
+                if body is not None:
+                    mailbox.mark_restart(
+                        StreamRestarted(sid=sid, subscription=body, connection=self._connections)
+                    )
+        logger.info("connected to %s (connection %d)", self.network.name, self._connections)
+        self._up.set()
+
+    def _connection_down(self) -> None:
+        if self._outbox is None:
+            return
+        self._outbox.close()
+        self._outbox = None
+        self._ws = None
+        self._pong = None
+        self._up = trio.Event()
+        lost = self._session.connection_lost()
+        for post_id in lost.unsent:
+            waiter = self._post_waiters.get(post_id)
+            if waiter is not None:
+                waiter.fail(ConnectionLost("connection lost before the request was sent"))
+        for post_id in lost.sent:
+            waiter = self._post_waiters.get(post_id)
+            if waiter is not None:
+                waiter.fail(
+                    RequestOutcomeUnknown(
+                        "connection lost after the request was sent and before its reply: "
+                        "the server may or may not have executed it"
+                    )
+                )
+        # Subscriptions stay registered and are re-sent on the next connection; a caller
+        # waiting for an acknowledgement is released now rather than at its timeout.
+        for waiter in self._ack_waiters.values():
+            waiter.set(None)
+
+    async def _writer(self, ws: WebSocketConnection) -> None:
+        async for frame, post_id in self._outbox_recv:
+            if post_id is not None:
+                if post_id not in self._post_waiters:
+                    continue  # abandoned (timed out or cancelled) before it was sent
+                # Marked before the await: once send_message starts, bytes may be on the
+                # wire, so a failure from here on leaves the outcome unknown.
+                self._session.post_sent(post_id)
+            await ws.send_message(frame)
+
+    async def _reader(self, ws: WebSocketConnection, scope: trio.CancelScope) -> None:
+        receive = self._session.receive_text
+        try:
+            while True:
+                raw = await ws.get_message()
+                self._frames += 1
+                for event in receive(raw):
+                    await self._dispatch(event)
+        except ConnectionClosed as exc:
+            reason = exc.reason
+            scope.cancel(reason=f"connection closed by peer ({reason})")
+
+    async def _heartbeat(self, scope: trio.CancelScope) -> None:
+        interval = self.settings.ping_interval
+        deadline = self.settings.pong_timeout
+        while True:
+            await trio.sleep(interval)
+            pong = self._pong = trio.Event()
+            self._enqueue(PING)
+            with trio.move_on_after(deadline):
+                await pong.wait()
+            if not pong.is_set():
+                logger.warning(
+                    "no pong from %s within %s s: reconnecting", self.network.name, deadline
+                )
+                scope.cancel(reason=f"no pong within {deadline} s")
+                return
+
+    async def _close_gracefully(self) -> None:
+        ws = self._ws
+        if ws is not None:
+            with trio.move_on_after(self.settings.close_timeout):
+                await ws.aclose()
+
+    def _close_streams(self) -> None:
+        self._running = False
+        for mailbox in self._mailboxes.values():
+            mailbox.close()
+        self._mailboxes.clear()
+        self._up.set()  # wake posts waiting for a connection: they see NotRunning
+
+
+def _unwrap_group(group: BaseExceptionGroup[BaseException]) -> BaseException:
+    """The one exception a user should see from our nursery (see STYLE.md, 3.2)."""
+    leaves = [leaf for leaf in _leaves(group) if not isinstance(leaf, trio.Cancelled)]
+    if not leaves:
+        return group
+    foreign = [leaf for leaf in leaves if not isinstance(leaf, HyperliquidError)]
+    chosen = foreign[0] if foreign else leaves[0]
+    for other in leaves:
+        if other is not chosen:
+            chosen.add_note(f"also raised: {type(other).__name__}: {other}")
+    return chosen
+
+
+@asynccontextmanager
+async def open_client(
+    network: Network = MAINNET, *, settings: Settings | None = None
+) -> AsyncIterator[Client]:
+    """Connect, and keep the connection alive for the duration of the block.
+
+    Entering waits for the first connection. Inside, the connection reconnects by itself
+    (capped exponential backoff with jitter) and resubscribes. Leaving closes every stream,
+    fails nothing silently (pending requests raise :class:`NotRunning`... they are cancelled
+    with the block), and leaves no task running.
+
+    Args:
+        network: where to connect (``MAINNET``, ``TESTNET``, ``goldrush(key)``, ``custom``).
+        settings: timeouts, heartbeat, backoff and frame limits.
+
+    Raises:
+        KeyRejected / HandshakeRejected: the server refused the handshake (never retried).
+        ConnectError: the first connection could not be made after
+            ``settings.initial_connect_attempts`` attempts.
+        Whatever the block raises, unchanged; never a bare ``ExceptionGroup`` of ours.
+    """
+    client = Client(network, settings or Settings())
+    client._running = True
+    try:
+        async with trio.open_nursery() as nursery:
+            await nursery.start(client._supervise)
+            try:
+                yield client
+            finally:
+                client._close_streams()
+                with trio.CancelScope(shield=True):
+                    await client._close_gracefully()
+                nursery.cancel_scope.cancel(reason="client closed")
+    except BaseExceptionGroup as group:
+        raise _unwrap_group(group) from None
+    finally:
+        client._close_streams()

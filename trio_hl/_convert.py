@@ -1,0 +1,117 @@
+"""The one configured cattrs converter.
+
+Every wire model in :mod:`trio_hl.models` is a frozen attrs class whose attribute names are
+snake_case; on the wire the same fields are camelCase (``limitPx``), except where a field
+declares its wire name explicitly with :func:`trio_hl.models._common.wire` (``T``,
+``block_height``). This module teaches one :class:`cattrs.Converter` those renames, decimal
+strings and nothing more. Decoding is the hot path, so structure hooks are generated once per
+class by cattrs and then looked up once per channel by the caller.
+
+Production converters tolerate unknown keys (the exchange adds fields over time); tests build
+one with ``forbid_extra_keys=True`` so that schema drift in our fixtures is loud.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from ._numbers import to_wire
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+__all__ = ["CONVERTER", "make_converter", "wire_name"]
+
+WIRE_NAME: Final = "trio_hl.wire"
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def wire_name(field: attrs.Attribute[Any]) -> str:
+    """The JSON key of an attrs field: its explicit wire name, else camelCase."""
+    explicit = field.metadata.get(WIRE_NAME)
+    return explicit if isinstance(explicit, str) else _camel(field.name)
+
+
+def _structure_decimal(value: object, _: type) -> Decimal:
+    # The wire sends decimals as strings. A few fields have been seen as JSON numbers
+    # (liquidation markPx); accept ints, and floats through their shortest repr, never bools.
+    if isinstance(value, str):
+        try:
+            result = Decimal(value)
+        except InvalidOperation:
+            raise ValueError(f"not a decimal string: {value[:40]!r}") from None
+        if not result.is_finite():
+            raise ValueError(f"not a finite decimal: {value[:40]!r}")
+        return result
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    raise TypeError(f"expected a decimal string, got {type(value).__name__}")
+
+
+def _structure_int(value: object, _: type) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise TypeError(f"expected an integer, got {type(value).__name__}")
+
+
+def _structure_str(value: object, _: type) -> str:
+    if isinstance(value, str):
+        return value
+    raise TypeError(f"expected a string, got {type(value).__name__}")
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise TypeError(f"expected a boolean, got {type(value).__name__}")
+
+
+def make_converter(*, forbid_extra_keys: bool = False) -> cattrs.Converter:
+    """Build the converter used for every model.
+
+    Args:
+        forbid_extra_keys: reject unknown keys (for tests of recorded frames). Production
+            leaves this off so new server fields do not break decoding.
+
+    Returns:
+        A configured converter. Strings, ints and bools are checked strictly: cattrs' default
+        of calling ``str(x)``/``int(x)`` would let a malformed frame through silently.
+    """
+    conv = cattrs.Converter(forbid_extra_keys=forbid_extra_keys)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_unstructure_hook(Decimal, to_wire)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(bool, _structure_bool)
+
+    def structure_factory(cls: type[Any]) -> Callable[[Mapping[str, Any], type[Any]], Any]:
+        renames: dict[str, Any] = {
+            f.name: override(rename=wire_name(f)) for f in attrs.fields(cls)
+        }
+        return make_dict_structure_fn(cls, conv, **renames)
+
+    def unstructure_factory(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
+        renames: dict[str, Any] = {
+            f.name: override(rename=wire_name(f), omit_if_default=f.default is None)
+            for f in attrs.fields(cls)
+        }
+        return make_dict_unstructure_fn(cls, conv, **renames)
+
+    conv.register_structure_hook_factory(attrs.has, structure_factory)
+    conv.register_unstructure_hook_factory(attrs.has, unstructure_factory)
+    return conv
+
+
+CONVERTER: Final = make_converter()
+"""The production converter (tolerates unknown keys)."""

@@ -1,0 +1,25 @@
+"""The sans-IO protocol core. Nothing in this package imports trio or touches a socket.
+
+Theory of operation
+-------------------
+The shell reads one WebSocket message at a time and hands it to
+:meth:`_session.Session.receive_text`, which parses the JSON once and returns *events*:
+
+* control frames (``pong``, ``subscriptionResponse``, ``post`` replies, ``error``) become
+  :class:`Pong`, :class:`SubscribeAcked`, :class:`PostReplied`, :class:`PostRejected`,
+  :class:`SubscriptionRejected` or :class:`ServerNotice`;
+* data frames are decoded once into typed models (``_channels``) and become
+  :class:`Deliver` events naming every local subscription id that should receive them;
+* anything malformed becomes :class:`Undecodable` and touches nothing else.
+
+Everything the shell sends is produced here too: ``subscribe`` returns the frame to send
+only for the first local consumer of a wire subscription (refcounting); ``unsubscribe`` only
+for the last. ``post`` allocates the id; the shell reports ``post_sent`` when the frame
+reached the socket, so that ``connection_lost`` can tell requests that are safe to retry
+(never sent) from those whose outcome is unknown. ``connection_made`` returns the frames that
+restore every live subscription on a fresh socket.
+
+Server errors arrive as free text on the ``error`` channel. They are attributed by a
+trailing ``id=N`` (posts), by the JSON the text echoes (subscriptions, matched by subset
+against pending subscriptions, most specific first), and otherwise surfaced as notices.
+"""

@@ -1,0 +1,441 @@
+"""The session: everything the connection decides, with no I/O.
+
+:class:`Session` is fed decoded server frames and asked for the frames to send. It owns:
+
+* the local subscriptions (``sid``) and their refcounted wire subscriptions (keys);
+* the routes that map a data frame to the sids that receive it;
+* the ``post`` ids and which requests were already handed to the socket;
+* the client-side limits the server enforces without saying which request broke them.
+
+The Trio shell (``_client``) owns the socket, the clock and the tasks. It tells the session
+``connection_made()`` / ``connection_lost()`` and acts on what those return.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+import attrs
+
+from ..errors import ConfigurationError, DecodeError, SubscriptionError
+from ._channels import decode_channel
+from ._frames import loads, parse, post_frame, subscribe_frame, unsubscribe_frame
+from ._keys import RouteKey, SubscriptionKey, normalise, subscription_key, subscription_route
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = [
+    "Deliver",
+    "Event",
+    "Limits",
+    "Lost",
+    "Pong",
+    "PostRejected",
+    "PostReplied",
+    "ServerNotice",
+    "Session",
+    "SubscribeAcked",
+    "SubscriptionRejected",
+    "Undecodable",
+]
+
+
+@attrs.frozen(kw_only=True)
+class Limits:
+    """Client-side guards for limits the server enforces without a correlatable error.
+
+    Attributes:
+        max_subscriptions: wire subscriptions per connection (Hyperliquid: 1000 per IP);
+            ``None`` for no cap (GoldRush).
+        max_users: distinct users across user subscriptions (docs say 10; the server
+            enforced 15 in 2026); ``None`` for no cap.
+    """
+
+    max_subscriptions: int | None = 1000
+    max_users: int | None = 10
+
+
+# Events returned by Session.receive -------------------------------------------------------
+
+
+@attrs.frozen
+class Pong:
+    """A ``pong`` arrived."""
+
+
+@attrs.frozen
+class SubscribeAcked:
+    key: SubscriptionKey
+
+
+@attrs.frozen
+class PostReplied:
+    post_id: int
+    response: Any
+
+
+@attrs.frozen
+class PostRejected:
+    """The ``error`` channel named a post id (e.g. too many pending posts)."""
+
+    post_id: int
+    message: str
+
+
+@attrs.frozen
+class SubscriptionRejected:
+    """The server refused a subscription; the session has already forgotten it."""
+
+    key: SubscriptionKey
+    sids: tuple[int, ...]
+    message: str
+
+
+@attrs.frozen
+class ServerNotice:
+    """An ``error`` frame that could not be attributed to a request."""
+
+    message: str
+
+
+@attrs.frozen
+class Deliver:
+    sids: tuple[int, ...]
+    message: object
+
+
+@attrs.frozen
+class Undecodable:
+    """A frame that did not decode. ``sids`` lists the streams it was meant for, if known."""
+
+    error: DecodeError
+
+
+Event = (
+    Pong
+    | SubscribeAcked
+    | PostReplied
+    | PostRejected
+    | SubscriptionRejected
+    | ServerNotice
+    | Deliver
+    | Undecodable
+)
+
+
+@attrs.frozen
+class Lost:
+    """What a dropped connection leaves behind.
+
+    Attributes:
+        unsent: post ids never handed to the socket (safe to retry).
+        sent: post ids sent but unanswered (outcome unknown).
+    """
+
+    unsent: tuple[int, ...]
+    sent: tuple[int, ...]
+
+
+@attrs.define(eq=False)
+class _Wire:
+    """One wire subscription and its local consumers."""
+
+    body: dict[str, Any]
+    normal: dict[str, Any]
+    route: RouteKey
+    sids: set[int]
+    state: Literal["idle", "pending", "active"] = "idle"
+
+
+_TRAILING_ID: Final = re.compile(r"\bid=(\d+)\s*$")
+_SUBSCRIPTION_PREFIXES: Final = (
+    "Invalid subscription",
+    "Already subscribed",
+    "Already unsubscribed",
+)
+_PARSE_PREFIX: Final = "Error parsing JSON into valid websocket request"
+
+
+def _embedded_json(text: str) -> dict[str, Any] | None:
+    start = text.find("{")
+    if start < 0:
+        return None
+    try:
+        value = loads(text[start:])
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _same(ours: object, theirs: object) -> bool:
+    if isinstance(ours, str) and isinstance(theirs, str) and ours.startswith("0x"):
+        return ours.lower() == theirs.lower()
+    return ours == theirs
+
+
+def _is_subset(ours: Mapping[str, Any], echo: Mapping[str, Any]) -> bool:
+    return all(name in echo and _same(value, echo[name]) for name, value in ours.items())
+
+
+class Session:
+    """Sans-IO connection state. Not thread-safe; one per client."""
+
+    def __init__(self, limits: Limits | None = None) -> None:
+        self.limits = limits or Limits()
+        self.connected = False
+        self._sid_counter = itertools.count(1)
+        self._post_counter = itertools.count(1)
+        self._wires: dict[SubscriptionKey, _Wire] = {}
+        self._routes: dict[RouteKey, SubscriptionKey] = {}
+        self._sid_key: dict[int, SubscriptionKey] = {}
+        self._posts: dict[int, bool] = {}  # post id -> handed to the socket?
+
+    # -- subscriptions ---------------------------------------------------------------------
+
+    def subscribe(self, body: Mapping[str, Any]) -> tuple[int, SubscriptionKey, str | None]:
+        """Add a local subscription.
+
+        Returns:
+            ``(sid, key, frame)``: ``frame`` is the subscribe frame to send now, or ``None``
+            when the key is already on the wire (refcounted) or the session is disconnected
+            (``connection_made`` will send it).
+
+        Raises:
+            ConfigurationError: malformed body (unknown type, missing coin).
+            SubscriptionError: over a limit, or indistinguishable from a live subscription.
+        """
+        try:
+            route = subscription_route(body)
+        except ValueError as exc:
+            raise ConfigurationError(str(exc)) from None
+        key = subscription_key(body)
+        sid = next(self._sid_counter)
+        wire = self._wires.get(key)
+        if wire is not None:
+            wire.sids.add(sid)
+            self._sid_key[sid] = key
+            return sid, key, None
+        other = self._routes.get(route)
+        if other is not None:
+            raise SubscriptionError(
+                f"cannot subscribe to {key}: its frames cannot be told apart from those of "
+                f"the live subscription {other} (the server does not echo the parameters "
+                "that differ); use a second client/connection for it"
+            )
+        self._check_limits(body)
+        normal = normalise(body)
+        wire = _Wire(body=dict(body), normal=normal, route=route, sids={sid})
+        self._wires[key] = wire
+        self._routes[route] = key
+        self._sid_key[sid] = key
+        if not self.connected:
+            return sid, key, None
+        wire.state = "pending"
+        return sid, key, subscribe_frame(wire.body)
+
+    def _check_limits(self, body: Mapping[str, Any]) -> None:
+        cap = self.limits.max_subscriptions
+        if cap is not None and len(self._wires) >= cap:
+            raise SubscriptionError(
+                f"subscription limit reached ({cap} per connection); the server would refuse "
+                "the excess without saying which"
+            )
+        user = body.get("user")
+        cap = self.limits.max_users
+        if cap is not None and isinstance(user, str):
+            users = {w.normal["user"] for w in self._wires.values() if "user" in w.normal}
+            if user.lower() not in users and len(users) >= cap:
+                raise SubscriptionError(f"distinct user limit reached ({cap} users)")
+
+    def unsubscribe(self, sid: int) -> str | None:
+        """Remove a local subscription.
+
+        Returns:
+            The unsubscribe frame to send when that was the key's last consumer and the
+            subscription is on the wire, else ``None``.
+
+        Raises:
+            ConfigurationError: unknown sid (never subscribed, or already unsubscribed).
+        """
+        key = self._sid_key.pop(sid, None)
+        if key is None:
+            raise ConfigurationError(f"unknown subscription id {sid}")
+        wire = self._wires[key]
+        wire.sids.discard(sid)
+        if wire.sids:
+            return None
+        del self._wires[key]
+        del self._routes[wire.route]
+        if self.connected and wire.state != "idle":
+            return unsubscribe_frame(wire.body)
+        return None
+
+    def body_of(self, sid: int) -> dict[str, Any] | None:
+        """The exact subscription body of a live sid."""
+        key = self._sid_key.get(sid)
+        return None if key is None else self._wires[key].body
+
+    def key_of(self, sid: int) -> SubscriptionKey | None:
+        return self._sid_key.get(sid)
+
+    def sids(self) -> tuple[int, ...]:
+        """Every live local subscription id."""
+        return tuple(self._sid_key)
+
+    @property
+    def wire_count(self) -> int:
+        """Number of distinct wire subscriptions."""
+        return len(self._wires)
+
+    # -- posts -----------------------------------------------------------------------------
+
+    def post(self, kind: str, payload: Mapping[str, Any]) -> tuple[int, str]:
+        """Register a post request; returns ``(post_id, frame)``."""
+        post_id = next(self._post_counter)
+        self._posts[post_id] = False
+        return post_id, post_frame(post_id, kind, payload)
+
+    def post_sent(self, post_id: int) -> None:
+        """The frame of ``post_id`` was handed to the socket."""
+        if post_id in self._posts:
+            self._posts[post_id] = True
+
+    def post_finished(self, post_id: int) -> None:
+        """Forget ``post_id`` (answered, timed out or cancelled). Idempotent."""
+        self._posts.pop(post_id, None)
+
+    @property
+    def pending_posts(self) -> int:
+        return len(self._posts)
+
+    # -- connection lifecycle --------------------------------------------------------------
+
+    def connection_made(self) -> list[str]:
+        """The socket is open: returns the subscribe frames for every live subscription."""
+        self.connected = True
+        frames = []
+        for wire in self._wires.values():
+            wire.state = "pending"
+            frames.append(subscribe_frame(wire.body))
+        return frames
+
+    def connection_lost(self) -> Lost:
+        """The socket is gone: every post fails; subscriptions wait for the next connection."""
+        self.connected = False
+        unsent = tuple(pid for pid, sent in self._posts.items() if not sent)
+        sent = tuple(pid for pid, was_sent in self._posts.items() if was_sent)
+        self._posts.clear()
+        for wire in self._wires.values():
+            wire.state = "idle"
+        return Lost(unsent=unsent, sent=sent)
+
+    # -- receiving -------------------------------------------------------------------------
+
+    def receive_text(self, raw: str | bytes) -> list[Event]:
+        """Handle one WebSocket message."""
+        try:
+            frame = parse(raw)
+        except DecodeError as exc:
+            return [Undecodable(exc)]
+        return [] if frame is None else self.receive(frame)
+
+    def receive(self, frame: dict[str, Any]) -> list[Event]:
+        """Handle one parsed server frame (see :func:`._frames.parse`)."""
+        channel: str = frame["channel"]
+        data = frame.get("data")
+        handler = _CONTROL.get(channel)
+        if handler is not None:
+            return handler(self, data)
+        try:
+            routed = decode_channel(channel, data)
+        except DecodeError as exc:
+            return [Undecodable(exc)]
+        if routed is None:
+            return []
+        events: list[Event] = []
+        for item in routed:
+            sids: set[int] = set()
+            for route in item.routes:
+                key = self._routes.get(route)
+                if key is not None:
+                    sids.update(self._wires[key].sids)
+            if sids:
+                events.append(Deliver(tuple(sorted(sids)), item.message))
+        return events
+
+    def _on_pong(self, _: Any) -> list[Event]:
+        return [Pong()]
+
+    def _on_ack(self, data: Any) -> list[Event]:
+        if not isinstance(data, dict) or data.get("method") != "subscribe":
+            return []
+        echo = data.get("subscription")
+        if not isinstance(echo, dict):
+            return []
+        key = self._match(echo, "pending")
+        if key is None:
+            return []
+        self._wires[key].state = "active"
+        return [SubscribeAcked(key)]
+
+    def _on_post(self, data: Any) -> list[Event]:
+        if not isinstance(data, dict):
+            return [Undecodable(DecodeError("post reply is not an object", channel="post"))]
+        post_id = data.get("id")
+        if not isinstance(post_id, int) or post_id not in self._posts:
+            return []
+        return [PostReplied(post_id, data.get("response"))]
+
+    def _on_error(self, data: Any) -> list[Event]:
+        text = data if isinstance(data, str) else str(data)
+        match = _TRAILING_ID.search(text)
+        if match is not None and int(match.group(1)) in self._posts:
+            return [PostRejected(int(match.group(1)), text)]
+        embedded = _embedded_json(text)
+        if text.startswith(_PARSE_PREFIX) and embedded is not None:
+            post_id = embedded.get("id")
+            if isinstance(post_id, int) and post_id in self._posts:
+                return [PostRejected(post_id, text)]
+            sub = embedded.get("subscription")
+            embedded = sub if isinstance(sub, dict) else None
+            return self._reject_subscription(embedded, text)
+        if text.startswith(_SUBSCRIPTION_PREFIXES):
+            if text.startswith("Already subscribed") and embedded is not None:
+                key = self._match(embedded, "pending")
+                if key is not None:
+                    self._wires[key].state = "active"
+                    return [SubscribeAcked(key)]
+            if text.startswith("Invalid subscription"):
+                return self._reject_subscription(embedded, text)
+        return [ServerNotice(text)]
+
+    def _reject_subscription(self, echo: dict[str, Any] | None, text: str) -> list[Event]:
+        key = None if echo is None else self._match(echo, "pending")
+        if key is None:
+            return [ServerNotice(text)]
+        wire = self._wires.pop(key)
+        del self._routes[wire.route]
+        for sid in wire.sids:
+            del self._sid_key[sid]
+        return [SubscriptionRejected(key, tuple(sorted(wire.sids)), text)]
+
+    def _match(self, echo: Mapping[str, Any], state: str) -> SubscriptionKey | None:
+        """The most specific subscription in ``state`` whose body is a subset of ``echo``."""
+        best: tuple[int, SubscriptionKey] | None = None
+        for key, wire in self._wires.items():
+            if wire.state == state and _is_subset(wire.normal, echo):
+                size = len(wire.normal)
+                if best is None or size > best[0]:
+                    best = (size, key)
+        return None if best is None else best[1]
+
+
+_CONTROL: Final = {
+    "pong": Session._on_pong,
+    "subscriptionResponse": Session._on_ack,
+    "post": Session._on_post,
+    "error": Session._on_error,
+}

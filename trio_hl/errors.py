@@ -1,0 +1,199 @@
+"""The one exception hierarchy of trio_hl.
+
+Everything trio_hl raises on purpose derives from :class:`HyperliquidError`, so
+``except trio_hl.errors.HyperliquidError`` catches every failure of ours and nothing
+else. ``trio.Cancelled`` is never wrapped, and no public call lets an
+``ExceptionGroup`` from our internal nurseries escape: the shell unwraps it to exactly
+one of these (or to the caller's own exception).
+
+Layout::
+
+    HyperliquidError
+    ├── ConfigurationError          bad argument or setting (raised before any I/O)
+    ├── NumberTypeError             a float (or other type) where an exact decimal is needed
+    ├── PrecisionError              a number is finer than the wire, tick or lot size allows
+    ├── SigningError                an action, key or signature cannot be signed as given
+    ├── NotRunning                  the client is not (or no longer) connected-and-running
+    ├── TransportError              the connection itself failed
+    │   ├── ConnectError            could not connect (DNS, TCP, TLS, handshake timeout)
+    │   ├── HandshakeRejected       the server answered the upgrade with an HTTP error (final)
+    │   │   └── KeyRejected         401/403: the API key was refused (final)
+    │   ├── ConnectionLost          a request was never sent before the connection dropped
+    │   ├── RequestOutcomeUnknown   a request was sent but its reply was lost with the connection
+    │   └── RequestTimeout          no reply within the request timeout
+    ├── ProtocolError               the server sent something we cannot understand
+    │   └── DecodeError             a frame did not match its model
+    ├── ApiError                    the server understood and said no (has ``.response``)
+    │   └── SubscriptionError       a subscription was rejected or is over a limit
+    └── SubscriptionOverflow        a consumer fell behind a fail-on-overflow stream
+
+Messages never contain secret keys or API keys: networks redact their URLs, and
+accounts never render their secret.
+"""
+
+from __future__ import annotations
+
+from typing import Any, final
+
+__all__ = [
+    "ApiError",
+    "ConfigurationError",
+    "ConnectError",
+    "ConnectionLost",
+    "DecodeError",
+    "HandshakeRejected",
+    "HyperliquidError",
+    "KeyRejected",
+    "NotRunning",
+    "NumberTypeError",
+    "PrecisionError",
+    "ProtocolError",
+    "RequestOutcomeUnknown",
+    "RequestTimeout",
+    "SigningError",
+    "SubscriptionError",
+    "SubscriptionOverflow",
+    "TransportError",
+]
+
+
+class HyperliquidError(Exception):
+    """Root of every error trio_hl raises."""
+
+
+@final
+class ConfigurationError(HyperliquidError, ValueError):
+    """An argument or setting is invalid; raised before anything is sent."""
+
+
+@final
+class NotRunning(HyperliquidError):
+    """The client is not running (use ``async with api.ws.run():`` or ``open_client``)."""
+
+
+class TransportError(HyperliquidError):
+    """The WebSocket connection failed or was lost."""
+
+
+@final
+class ConnectError(TransportError):
+    """Could not establish a connection (network, TLS, or handshake timeout)."""
+
+
+class HandshakeRejected(TransportError):
+    """The server refused the WebSocket upgrade with an HTTP status.
+
+    A 4xx refusal is final: trio_hl never retries it in a loop.
+
+    Attributes:
+        status_code: the HTTP status of the refusal.
+        body: the first bytes of the response body, decoded leniently.
+    """
+
+    def __init__(self, status_code: int, body: str = "") -> None:
+        self.status_code = status_code
+        self.body = body
+        detail = f": {body}" if body else ""
+        super().__init__(f"WebSocket handshake rejected with HTTP {status_code}{detail}")
+
+
+@final
+class KeyRejected(HandshakeRejected):
+    """HTTP 401/403 at the handshake: the API key (GoldRush ``?key=``) was refused."""
+
+    def __init__(self, status_code: int, body: str = "") -> None:
+        super().__init__(status_code, body)
+        self.args = (
+            f"API key rejected (HTTP {status_code}): check the key given to goldrush(...)",
+        )
+
+
+@final
+class ConnectionLost(TransportError):
+    """The connection dropped before the request was sent: it is safe to retry."""
+
+
+@final
+class RequestOutcomeUnknown(TransportError):
+    """The request was sent, but the connection dropped before its reply arrived.
+
+    The server may or may not have executed it. Exchange actions in this state are
+    never retried automatically: check (for example with ``orderStatus`` by cloid).
+    """
+
+
+@final
+class RequestTimeout(TransportError):
+    """No reply arrived within the request timeout."""
+
+
+class ProtocolError(HyperliquidError):
+    """The server sent something that does not fit the protocol."""
+
+
+@final
+class DecodeError(ProtocolError):
+    """A frame could not be decoded into its typed model.
+
+    Attributes:
+        channel: the channel of the offending frame (``None`` when not even that was readable).
+    """
+
+    def __init__(self, message: str, *, channel: str | None = None) -> None:
+        self.channel = channel
+        prefix = f"cannot decode {channel!r} frame" if channel else "cannot decode frame"
+        super().__init__(f"{prefix}: {message}")
+
+
+class ApiError(HyperliquidError):
+    """The server understood the request and refused it.
+
+    Attributes:
+        response: the server's reply (error text or decoded JSON), for inspection.
+    """
+
+    def __init__(self, message: str, *, response: Any = None) -> None:
+        self.response = response
+        super().__init__(message)
+
+
+@final
+class SubscriptionError(ApiError):
+    """A subscription was refused by the server, or would break a client-side rule."""
+
+
+@final
+class SubscriptionOverflow(HyperliquidError):
+    """The consumer fell behind a fail-on-overflow stream and it was closed.
+
+    Items buffered before the overflow are still delivered; this is raised after them.
+    """
+
+
+@final
+class NumberTypeError(HyperliquidError, TypeError):
+    """A float (or another unsupported type) was given where an exact decimal is needed.
+
+    Prices, sizes and amounts are hashed as decimal text, and a float has no exact decimal
+    text: pass a :class:`decimal.Decimal`, an ``int`` or a decimal string instead.
+    """
+
+
+@final
+class PrecisionError(HyperliquidError, ValueError):
+    """A number has more precision than the wire, tick size or lot size allows.
+
+    trio_hl never rounds silently: round explicitly (``round_price``/``round_size``) or pass
+    a value that is already on the grid. Raised before anything is sent.
+    """
+
+
+@final
+class SigningError(HyperliquidError, ValueError):
+    """An action, key or signature cannot be signed or encoded as given.
+
+    For example a float inside an action, a malformed address, a nonce outside 64 bits, a
+    user-signed action whose ``hyperliquidChain`` disagrees with the network, or an
+    unusable secret key. The message never contains the secret key. Raised before anything
+    is sent.
+    """
