@@ -354,9 +354,10 @@ class Client:
 
     def _forget_sid(self, sid: int) -> None:
         mailbox = self._mailboxes.pop(sid, None)
-        frame = self._session.unsubscribe(sid)
-        if frame is not None:
-            self._enqueue(frame)
+        if self._session.key_of(sid) is not None:
+            frame = self._session.unsubscribe(sid)
+            if frame is not None:
+                self._enqueue(frame)
         if mailbox is not None:
             mailbox.sids.discard(sid)
             if not mailbox.shared:
@@ -489,15 +490,25 @@ class Client:
             leaves = _leaves(exc)
             for leaf in leaves:
                 if isinstance(leaf, ConnectionRejected):
-                    raise _Final(_rejection(leaf)) from None
+                    if 400 <= leaf.status_code < 500:
+                        raise _Final(_rejection(leaf)) from None
+                    # A 5xx is the server's trouble, not ours: retry with backoff.
+                    raise ConnectError(f"handshake refused with HTTP {leaf.status_code}") from None
                 if isinstance(leaf, ConnectError):
                     raise leaf from None
-            if all(isinstance(leaf, _TRANSPORT_FAILURES) for leaf in leaves):
+            failures = [leaf for leaf in leaves if not isinstance(leaf, trio.Cancelled)]
+            if failures and all(isinstance(leaf, _TRANSPORT_FAILURES) for leaf in failures):
+                if len(failures) < len(leaves) and isinstance(exc, BaseExceptionGroup):
+                    # We are being cancelled (shutdown) and the socket failed on the way
+                    # out: the cancellation is what must propagate.
+                    cancelled, _ = exc.split(trio.Cancelled)
+                    if cancelled is not None:
+                        raise cancelled from None
                 if not established:
                     raise ConnectError(
                         "; ".join(f"{type(leaf).__name__}: {leaf}" for leaf in leaves)
                     ) from exc
-                logger.info("connection to %s lost: %r", self.network.name, leaves[0])
+                logger.info("connection to %s lost: %r", self.network.name, failures[0])
                 return True
             raise
         return established
@@ -567,8 +578,10 @@ class Client:
                 for event in receive(raw):
                     await self._dispatch(event)
         except ConnectionClosed as exc:
-            reason = exc.reason
-            scope.cancel(reason=f"connection closed by peer ({reason})")
+            if not self._running:
+                # Our own graceful close: let trio-websocket finish the close handshake.
+                return
+            scope.cancel(reason=f"connection closed ({exc.reason})")
 
     async def _heartbeat(self, scope: trio.CancelScope) -> None:
         interval = self.settings.ping_interval
@@ -620,9 +633,8 @@ async def open_client(
     """Connect, and keep the connection alive for the duration of the block.
 
     Entering waits for the first connection. Inside, the connection reconnects by itself
-    (capped exponential backoff with jitter) and resubscribes. Leaving closes every stream,
-    fails nothing silently (pending requests raise :class:`NotRunning`... they are cancelled
-    with the block), and leaves no task running.
+    (capped exponential backoff with jitter) and resubscribes. Leaving ends every stream
+    (consumers see end-of-channel), sends a WebSocket close, and leaves no task running.
 
     Args:
         network: where to connect (``MAINNET``, ``TESTNET``, ``goldrush(key)``, ``custom``).

@@ -49,14 +49,15 @@ def _structure_decimal(value: object, _: type) -> Decimal:
             result = Decimal(value)
         except InvalidOperation:
             raise ValueError(f"not a decimal string: {value[:40]!r}") from None
-        if not result.is_finite():
-            raise ValueError(f"not a finite decimal: {value[:40]!r}")
-        return result
-    if isinstance(value, int) and not isinstance(value, bool):
-        return Decimal(value)
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    raise TypeError(f"expected a decimal string, got {type(value).__name__}")
+    elif isinstance(value, int) and not isinstance(value, bool):
+        result = Decimal(value)
+    elif isinstance(value, float):
+        result = Decimal(repr(value))
+    else:
+        raise TypeError(f"expected a decimal string, got {type(value).__name__}")
+    if not result.is_finite():
+        raise ValueError(f"not a finite decimal: {value!r:.40}")
+    return result
 
 
 def _structure_int(value: object, _: type) -> int:
@@ -96,9 +97,7 @@ def make_converter(*, forbid_extra_keys: bool = False) -> cattrs.Converter:
     conv.register_structure_hook(bool, _structure_bool)
 
     def structure_factory(cls: type[Any]) -> Callable[[Mapping[str, Any], type[Any]], Any]:
-        renames: dict[str, Any] = {
-            f.name: override(rename=wire_name(f)) for f in attrs.fields(cls)
-        }
+        renames: dict[str, Any] = {f.name: override(rename=wire_name(f)) for f in attrs.fields(cls)}
         return make_dict_structure_fn(cls, conv, **renames)
 
     def unstructure_factory(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:

@@ -115,7 +115,9 @@ class FakeHyperliquid:
     Attributes:
         received: every frame received, in order, as ``(connection index, parsed JSON)``
             (the raw text when it was not JSON).
+        handshake_times: ``trio.current_time()`` of every handshake, accepted or refused.
         answer_pings: answer ``ping`` with ``pong`` (``go_silent()`` turns it off).
+        ack_subscriptions: acknowledge (un)subscriptions; when off they take effect silently.
         hold_posts: record ``post`` requests but never answer them.
         info_handlers: info request ``type`` -> value or callable computing the reply data.
         action_handler: callable computing the exchange reply to a signed action.
@@ -128,13 +130,14 @@ class FakeHyperliquid:
         self.received: list[tuple[int, Any]] = []
         self.connections: list[FakeConnection] = []
         self.answer_pings = True
+        self.ack_subscriptions = True
         self.hold_posts = False
         self.info_handlers: dict[str, Any] = {}
         self.action_handler: ActionHandler | None = None
         self.invalid_coins: set[str] = set()
         self.require_key: str | None = None
         self._rejection: _Rejection | None = None
-        self._handshakes = 0
+        self.handshake_times: list[float] = []
         self._changed = trio.Event()
         self._listen_port: int | None = None
 
@@ -198,8 +201,8 @@ class FakeHyperliquid:
 
     @property
     def handshakes(self) -> int:
-        """Handshakes attempted so far (accepted or not)."""
-        return self._handshakes
+        """Handshakes attempted so far (accepted or not); times in ``handshake_times``."""
+        return len(self.handshake_times)
 
     async def push(self, channel: str, data: Any) -> int:
         """Send ``{"channel", "data"}`` to every connection subscribed to it, as the server
@@ -275,7 +278,7 @@ class FakeHyperliquid:
         try:
             async with trio.open_nursery() as nursery:
                 request = await wrap_server_stream(nursery, stream, max_message_size=_MAX_FRAME)
-                self._handshakes += 1
+                self.handshake_times.append(trio.current_time())
                 refusal = self._refusal(request.path)
                 if refusal is not None:
                     await request.reject(refusal.status, body=refusal.body.encode())
@@ -374,6 +377,8 @@ class FakeHyperliquid:
                 )
                 return
             conn.subscriptions.remove(subscription)
+        if not self.ack_subscriptions:
+            return
         await conn.send(
             {"channel": "subscriptionResponse", "data": {"method": method, "subscription": echo}}
         )
