@@ -18,7 +18,16 @@ import trio
 from ._protocol._session import Limits
 from .errors import ConfigurationError
 
-__all__ = ["GOLDRUSH_URL", "MAINNET", "TESTNET", "Network", "StreamFactory", "custom", "goldrush"]
+__all__ = [
+    "GOLDRUSH_URL",
+    "MAINNET",
+    "TESTNET",
+    "Network",
+    "StreamFactory",
+    "custom",
+    "goldrush",
+    "redact_url",
+]
 
 StreamFactory = Callable[[], Awaitable[trio.abc.Stream]]
 """Opens the byte stream a WebSocket runs over (the test kit uses memory streams)."""
