@@ -164,7 +164,9 @@ class Client:
         self._mailboxes: dict[int, Mailbox] = {}
         self._ack_waiters: dict[str, _Waiter] = {}
         self._post_waiters: dict[int, _Waiter] = {}
+        # Per connection: frames for the writer, with the post id they carry (if any).
         self._outbox: trio.MemorySendChannel[tuple[str, int | None]] | None = None
+        self._outbox_recv: trio.MemoryReceiveChannel[tuple[str, int | None]] | None = None
         self._up = trio.Event()
         self._ws: WebSocketConnection | None = None
         self._pong: trio.Event | None = None
@@ -406,7 +408,13 @@ class Client:
                 ack.fail(error)
             for sid in event.sids:
                 mailbox = self._mailboxes.pop(sid, None)
-                if mailbox is not None and ack is None:
+                if mailbox is None:
+                    continue
+                mailbox.sids.discard(sid)
+                # The caller waiting for the acknowledgement gets the error raised; other
+                # local consumers of the key (and resubscriptions nobody waits for) see it
+                # end their stream. A shared stream is only ended when nobody is told.
+                if not mailbox.shared or ack is None:
                     mailbox.close(error)
         elif isinstance(event, PostRejected):
             waiter = self._post_waiters.get(event.post_id)
@@ -560,6 +568,7 @@ class Client:
             waiter.set(None)
 
     async def _writer(self, ws: WebSocketConnection) -> None:
+        assert self._outbox_recv is not None
         async for frame, post_id in self._outbox_recv:
             if post_id is not None:
                 if post_id not in self._post_waiters:

@@ -312,3 +312,31 @@ async def test_malformed_frames_are_isolated(
         assert stats.connections == 1
     assert "cannot decode 'l2Book' frame" in caplog.text
     assert "cannot decode 'bbo' frame" in caplog.text
+
+
+async def test_rejection_ends_every_local_consumer_of_the_key(
+    fake_hyperliquid: FakeHyperliquid,
+) -> None:
+    fake = fake_hyperliquid
+    fake.ack_subscriptions = False  # keep the first subscription waiting for its answer
+    async with open_client(fake.network) as client:
+        request = L2BookSubscription(coin="NOPE")
+        results: list[object] = []
+
+        async def first() -> None:
+            try:
+                await client.open_subscription(request)
+            except SubscriptionError as exc:
+                results.append(exc)
+
+        async with trio.open_nursery() as nursery:
+            nursery.start_soon(first)
+            await fake.wait_received(is_method("subscribe"))
+            # Refcounted onto the pending key: returns at once, and learns of the refusal
+            # through its stream.
+            _, second = await client.open_subscription(request)
+            await fake.send_error('Invalid subscription {"type":"l2Book","coin":"NOPE"}')
+        assert len(results) == 1
+        with pytest.raises(SubscriptionError, match="Invalid subscription"):
+            await second.receive()
+        assert client.statistics().subscriptions == 0
