@@ -12,18 +12,40 @@ from typing import TYPE_CHECKING, NoReturn, TypeVar, final, overload
 
 import trio
 
+from ._account import normalise_address
 from ._client import Client, open_client
 from ._settings import Settings
-from .errors import NotRunning
+from .errors import ConfigurationError, NotRunning
 from .models.subscriptions import (
     ActiveAssetCtxSubscription,
+    ActiveAssetDataSubscription,
+    AllDexsAssetCtxsSubscription,
+    AllDexsClearinghouseStateSubscription,
     AllMidsSubscription,
+    AssetCtxsSubscription,
     BboSubscription,
     CandleSubscription,
+    ClearinghouseStateSubscription,
     L2BookSubscription,
+    L4BookSubscription,
+    NotificationSubscription,
+    OpenOrdersSubscription,
+    OrderUpdatesSubscription,
+    SpotAssetCtxsSubscription,
+    SpotStateSubscription,
     StreamRestarted,
     SubscriptionRequest,
     TradesSubscription,
+    TwapStatesSubscription,
+    UserEventsSubscription,
+    UserFillsSubscription,
+    UserFundingsSubscription,
+    UserHistoricalOrdersSubscription,
+    UserNonFundingLedgerUpdatesSubscription,
+    UserTwapHistorySubscription,
+    UserTwapSliceFillsSubscription,
+    WebData2Subscription,
+    WebData3Subscription,
 )
 from .networks import MAINNET, Network
 
@@ -33,14 +55,39 @@ if TYPE_CHECKING:
     from ._account import Account
     from ._fanout import SharedSendChannel, Stream
     from ._policy import BufferPolicy
+    from .models.account import (
+        ActiveAssetData,
+        AllDexsClearinghouseState,
+        ClearinghouseStateUpdate,
+        OpenOrders,
+        SpotState,
+        TwapStates,
+        WebData2,
+        WebData3,
+    )
+    from .models.l4 import L4Snapshot, L4Updates
     from .models.market import (
         ActiveAssetCtx,
         ActiveSpotAssetCtx,
+        AllDexsAssetCtxs,
         AllMids,
+        AssetCtxs,
         Bbo,
         Candle,
         L2Book,
+        SpotAssetCtxs,
         Trades,
+    )
+    from .models.user import (
+        Notification,
+        OrderUpdates,
+        UserEvent,
+        UserFills,
+        UserFundings,
+        UserHistoricalOrders,
+        UserNonFundingLedgerUpdates,
+        UserTwapHistory,
+        UserTwapSliceFills,
     )
 
 __all__ = ["Api", "Subscriptions", "Ws"]
@@ -55,11 +102,37 @@ class Subscriptions:
     Every method accepts ``policy=`` (a :class:`~trio_hl.BufferPolicy`, overriding the
     channel's default) or ``send_channel=`` (from :func:`~trio_hl.open_shared_channel`, to
     merge several subscriptions into one stream). Streams yield typed messages and a
-    :class:`~trio_hl.models.StreamRestarted` marker after every reconnect.
+    :class:`~trio_hl.models.StreamRestarted` marker after every reconnect (what it means per
+    channel is documented on the marker).
+
+    User streams take ``address="0x..."`` or ``account=`` per call, else the ``account``
+    the Api was created with; without any they raise ``ConfigurationError`` before any I/O.
+    Addresses are validated and lower-cased. Two users on one connection are refused for
+    ``order_updates``, ``user_events`` and ``notification``, whose frames carry no user.
+
+    Raises (every method): ``ConfigurationError`` (bad argument, no user), ``NotRunning``,
+    ``SubscriptionError`` (refused by the server or by a client-side rule: a limit, or
+    frames indistinguishable from a live subscription's), ``RequestTimeout`` (no ack).
     """
 
     def __init__(self, ws: Ws) -> None:
         self._ws = ws
+
+    def _user(self, method: str, address: str | None, account: Account | None) -> str:
+        """The address a user stream is for: ``address=``, else ``account=``, else the
+        Api's account. Only the address is used; a secret key never leaves the account."""
+        if address is not None and account is not None:
+            raise ConfigurationError(f"{method}: pass address= or account=, not both")
+        if address is not None:
+            return normalise_address(address)
+        chosen = account if account is not None else self._ws._api.account
+        if chosen is None:
+            raise ConfigurationError(
+                f"{method} is a user stream and needs a user: pass address='0x...' or "
+                "account=Account(address=...) to this call, or create the Api with a default "
+                "account (await Api.create(account=...))"
+            )
+        return chosen.address
 
     async def _open(
         self,
@@ -210,6 +283,666 @@ class Subscriptions:
     ):
         """Live context of ``asset``: perp or spot model depending on the coin."""
         return await self._open(ActiveAssetCtxSubscription(coin=asset), policy, send_channel)
+
+    @overload
+    async def notification(
+        self,
+        *,
+        address: str | None = ...,
+        account: Account | None = ...,
+        policy: BufferPolicy | None = ...,
+        send_channel: None = ...,
+    ) -> tuple[int, Stream[Notification | StreamRestarted]]: ...
+    @overload
+    async def notification(
+        self,
+        *,
+        address: str | None = ...,
+        account: Account | None = ...,
+        send_channel: SharedSendChannel,
+    ) -> tuple[int, Stream[object]]: ...
+    async def notification(
+        self,
+        *,
+        address: str | None = None,
+        account: Account | None = None,
+        policy: BufferPolicy | None = None,
+        send_channel: SharedSendChannel | None = None,
+    ) -> tuple[int, Stream[Notification | StreamRestarted]] | tuple[int, Stream[object]]:
+        """Free-text notifications. No user in the frames: one user per connection;
+        nothing is replayed after a reconnect. Default: fail on overflow."""
+        return await self._open(
+            NotificationSubscription(user=self._user("notification", address, account)),
+            policy,
+            send_channel,
+        )
+
+    @overload
+    async def web_data2(
+        self,
+        *,
+        address: str | None = ...,
+        account: Account | None = ...,
+        policy: BufferPolicy | None = ...,
+        send_channel: None = ...,
+    ) -> tuple[int, Stream[WebData2 | StreamRestarted]]: ...
+    @overload
+    async def web_data2(
+        self,
+        *,
+        address: str | None = ...,
+        account: Account | None = ...,
+        send_channel: SharedSendChannel,
+    ) -> tuple[int, Stream[object]]: ...
+    async def web_data2(
+        self,
+        *,
+        address: str | None = None,
+        account: Account | None = None,
+        policy: BufferPolicy | None = None,
+        send_channel: SharedSendChannel | None = None,
+    ) -> tuple[int, Stream[WebData2 | StreamRestarted]] | tuple[int, Stream[object]]:
+        """The legacy front-end aggregate (large; prefer ``web_data3``). Keep-latest."""
+        return await self._open(
+            WebData2Subscription(user=self._user("web_data2", address, account)),
+            policy,
+            send_channel,
+        )
+
+    @overload
+    async def web_data3(
+        self,
+        *,
+        address: str | None = ...,
+        account: Account | None = ...,
+        policy: BufferPolicy | None = ...,
+        send_channel: None = ...,
+    ) -> tuple[int, Stream[WebData3 | StreamRestarted]]: ...
+    @overload
+    async def web_data3(
+        self,
+        *,
+        address: str | None = ...,
+        account: Account | None = ...,
+        send_channel: SharedSendChannel,
+    ) -> tuple[int, Stream[object]]: ...
+    async def web_data3(
+        self,
+        *,
+        address: str | None = None,
+        account: Account | None = None,
+        policy: BufferPolicy | None = None,
+        send_channel: SharedSendChannel | None = None,
+    ) -> tuple[int, Stream[WebData3 | StreamRestarted]] | tuple[int, Stream[object]]:
+        """The light front-end aggregate of the user. Keep-latest."""
+        return await self._open(
+            WebData3Subscription(user=self._user("web_data3", address, account)),
+            policy,
+            send_channel,
+        )
+
+    @overload
+    async def order_updates(
+        self,
+        *,
+        address: str | None = ...,
+        account: Account | None = ...,
+        policy: BufferPolicy | None = ...,
+        send_channel: None = ...,
+    ) -> tuple[int, Stream[OrderUpdates | StreamRestarted]]: ...
+    @overload
+    async def order_updates(
+        self,
+        *,
+        address: str | None = ...,
+        account: Account | None = ...,
+        send_channel: SharedSendChannel,
+    ) -> tuple[int, Stream[object]]: ...
+    async def order_updates(
+        self,
+        *,
+        address: str | None = None,
+        account: Account | None = None,
+        policy: BufferPolicy | None = None,
+        send_channel: SharedSendChannel | None = None,
+    ) -> tuple[int, Stream[OrderUpdates | StreamRestarted]] | tuple[int, Stream[object]]:
+        """Order status changes. No user in the frames: one user per connection;
+        nothing is replayed after a reconnect (reconcile with the ``openOrders`` info request
+        at the restart marker). Default: fail on overflow."""
+        return await self._open(
+            OrderUpdatesSubscription(user=self._user("order_updates", address, account)),
+            policy,
+            send_channel,
+        )
+
+    @overload
+    async def user_events(
+        self,
+        *,
+        address: str | None = ...,
+        account: Account | None = ...,
+        policy: BufferPolicy | None = ...,
+        send_channel: None = ...,
+    ) -> tuple[int, Stream[UserEvent | StreamRestarted]]: ...
+    @overload
+    async def user_events(
+        self,
+        *,
+        address: str | None = ...,
+        account: Account | None = ...,
+        send_channel: SharedSendChannel,
+    ) -> tuple[int, Stream[object]]: ...
+    async def user_events(
+        self,
+        *,
+        address: str | None = None,
+        account: Account | None = None,
+        policy: BufferPolicy | None = None,
+        send_channel: SharedSendChannel | None = None,
+    ) -> tuple[int, Stream[UserEvent | StreamRestarted]] | tuple[int, Stream[object]]:
+        """Fills, funding, liquidations, non-user cancels and TWAP events (a tagged
+        union). No user in the frames: one user per connection; nothing is replayed after a
+        reconnect. Default: fail on overflow."""
+        return await self._open(
+            UserEventsSubscription(user=self._user("user_events", address, account)),
+            policy,
+            send_channel,
+        )
+
+    @overload
+    async def user_fills(
+        self,
+        *,
+        aggregate_by_time: bool = ...,
+        address: str | None = ...,
+        account: Account | None = ...,
+        policy: BufferPolicy | None = ...,
+        send_channel: None = ...,
+    ) -> tuple[int, Stream[UserFills | StreamRestarted]]: ...
+    @overload
+    async def user_fills(
+        self,
+        *,
+        aggregate_by_time: bool = ...,
+        address: str | None = ...,
+        account: Account | None = ...,
+        send_channel: SharedSendChannel,
+    ) -> tuple[int, Stream[object]]: ...
+    async def user_fills(
+        self,
+        *,
+        aggregate_by_time: bool = False,
+        address: str | None = None,
+        account: Account | None = None,
+        policy: BufferPolicy | None = None,
+        send_channel: SharedSendChannel | None = None,
+    ) -> tuple[int, Stream[UserFills | StreamRestarted]] | tuple[int, Stream[object]]:
+        """The user's fills: a snapshot, then new fills; gap-free and duplicate-free
+        across reconnects (see :class:`~trio_hl.models.UserFillsSubscription`). Default: fail
+        on overflow."""
+        return await self._open(
+            UserFillsSubscription(
+                user=self._user("user_fills", address, account), aggregate_by_time=aggregate_by_time
+            ),
+            policy,
+            send_channel,
+        )
+
+    @overload
+    async def user_fundings(
+        self,
+        *,
+        address: str | None = ...,
+        account: Account | None = ...,
+        policy: BufferPolicy | None = ...,
+        send_channel: None = ...,
+    ) -> tuple[int, Stream[UserFundings | StreamRestarted]]: ...
+    @overload
+    async def user_fundings(
+        self,
+        *,
+        address: str | None = ...,
+        account: Account | None = ...,
+        send_channel: SharedSendChannel,
+    ) -> tuple[int, Stream[object]]: ...
+    async def user_fundings(
+        self,
+        *,
+        address: str | None = None,
+        account: Account | None = None,
+        policy: BufferPolicy | None = None,
+        send_channel: SharedSendChannel | None = None,
+    ) -> tuple[int, Stream[UserFundings | StreamRestarted]] | tuple[int, Stream[object]]:
+        """Hourly funding payments, a snapshot first. Default: fail on overflow."""
+        return await self._open(
+            UserFundingsSubscription(user=self._user("user_fundings", address, account)),
+            policy,
+            send_channel,
+        )
+
+    @overload
+    async def user_non_funding_ledger_updates(
+        self,
+        *,
+        address: str | None = ...,
+        account: Account | None = ...,
+        policy: BufferPolicy | None = ...,
+        send_channel: None = ...,
+    ) -> tuple[int, Stream[UserNonFundingLedgerUpdates | StreamRestarted]]: ...
+    @overload
+    async def user_non_funding_ledger_updates(
+        self,
+        *,
+        address: str | None = ...,
+        account: Account | None = ...,
+        send_channel: SharedSendChannel,
+    ) -> tuple[int, Stream[object]]: ...
+    async def user_non_funding_ledger_updates(
+        self,
+        *,
+        address: str | None = None,
+        account: Account | None = None,
+        policy: BufferPolicy | None = None,
+        send_channel: SharedSendChannel | None = None,
+    ) -> (
+        tuple[int, Stream[UserNonFundingLedgerUpdates | StreamRestarted]]
+        | tuple[int, Stream[object]]
+    ):
+        """Deposits, transfers, withdrawals..., a snapshot first. Default: fail on
+        overflow."""
+        return await self._open(
+            UserNonFundingLedgerUpdatesSubscription(
+                user=self._user("user_non_funding_ledger_updates", address, account)
+            ),
+            policy,
+            send_channel,
+        )
+
+    @overload
+    async def active_asset_data(
+        self,
+        *,
+        asset: str,
+        address: str | None = ...,
+        account: Account | None = ...,
+        policy: BufferPolicy | None = ...,
+        send_channel: None = ...,
+    ) -> tuple[int, Stream[ActiveAssetData | StreamRestarted]]: ...
+    @overload
+    async def active_asset_data(
+        self,
+        *,
+        asset: str,
+        address: str | None = ...,
+        account: Account | None = ...,
+        send_channel: SharedSendChannel,
+    ) -> tuple[int, Stream[object]]: ...
+    async def active_asset_data(
+        self,
+        *,
+        asset: str,
+        address: str | None = None,
+        account: Account | None = None,
+        policy: BufferPolicy | None = None,
+        send_channel: SharedSendChannel | None = None,
+    ) -> tuple[int, Stream[ActiveAssetData | StreamRestarted]] | tuple[int, Stream[object]]:
+        """Leverage and tradeable sizes of the user on perpetual ``asset``. Keep-latest."""
+        return await self._open(
+            ActiveAssetDataSubscription(
+                user=self._user("active_asset_data", address, account), coin=asset
+            ),
+            policy,
+            send_channel,
+        )
+
+    @overload
+    async def user_twap_slice_fills(
+        self,
+        *,
+        address: str | None = ...,
+        account: Account | None = ...,
+        policy: BufferPolicy | None = ...,
+        send_channel: None = ...,
+    ) -> tuple[int, Stream[UserTwapSliceFills | StreamRestarted]]: ...
+    @overload
+    async def user_twap_slice_fills(
+        self,
+        *,
+        address: str | None = ...,
+        account: Account | None = ...,
+        send_channel: SharedSendChannel,
+    ) -> tuple[int, Stream[object]]: ...
+    async def user_twap_slice_fills(
+        self,
+        *,
+        address: str | None = None,
+        account: Account | None = None,
+        policy: BufferPolicy | None = None,
+        send_channel: SharedSendChannel | None = None,
+    ) -> tuple[int, Stream[UserTwapSliceFills | StreamRestarted]] | tuple[int, Stream[object]]:
+        """Fills of the user's TWAP slices, a snapshot first. Default: fail on overflow."""
+        return await self._open(
+            UserTwapSliceFillsSubscription(
+                user=self._user("user_twap_slice_fills", address, account)
+            ),
+            policy,
+            send_channel,
+        )
+
+    @overload
+    async def user_twap_history(
+        self,
+        *,
+        address: str | None = ...,
+        account: Account | None = ...,
+        policy: BufferPolicy | None = ...,
+        send_channel: None = ...,
+    ) -> tuple[int, Stream[UserTwapHistory | StreamRestarted]]: ...
+    @overload
+    async def user_twap_history(
+        self,
+        *,
+        address: str | None = ...,
+        account: Account | None = ...,
+        send_channel: SharedSendChannel,
+    ) -> tuple[int, Stream[object]]: ...
+    async def user_twap_history(
+        self,
+        *,
+        address: str | None = None,
+        account: Account | None = None,
+        policy: BufferPolicy | None = None,
+        send_channel: SharedSendChannel | None = None,
+    ) -> tuple[int, Stream[UserTwapHistory | StreamRestarted]] | tuple[int, Stream[object]]:
+        """The user's TWAP history (``time`` in seconds), a snapshot first. Default: fail
+        on overflow."""
+        return await self._open(
+            UserTwapHistorySubscription(user=self._user("user_twap_history", address, account)),
+            policy,
+            send_channel,
+        )
+
+    @overload
+    async def clearinghouse_state(
+        self,
+        *,
+        dex: str | None = ...,
+        address: str | None = ...,
+        account: Account | None = ...,
+        policy: BufferPolicy | None = ...,
+        send_channel: None = ...,
+    ) -> tuple[int, Stream[ClearinghouseStateUpdate | StreamRestarted]]: ...
+    @overload
+    async def clearinghouse_state(
+        self,
+        *,
+        dex: str | None = ...,
+        address: str | None = ...,
+        account: Account | None = ...,
+        send_channel: SharedSendChannel,
+    ) -> tuple[int, Stream[object]]: ...
+    async def clearinghouse_state(
+        self,
+        *,
+        dex: str | None = None,
+        address: str | None = None,
+        account: Account | None = None,
+        policy: BufferPolicy | None = None,
+        send_channel: SharedSendChannel | None = None,
+    ) -> (
+        tuple[int, Stream[ClearinghouseStateUpdate | StreamRestarted]] | tuple[int, Stream[object]]
+    ):
+        """The user's perpetual account on ``dex`` (main by default). Keep-latest."""
+        return await self._open(
+            ClearinghouseStateSubscription(
+                user=self._user("clearinghouse_state", address, account), dex=dex
+            ),
+            policy,
+            send_channel,
+        )
+
+    @overload
+    async def open_orders(
+        self,
+        *,
+        dex: str | None = ...,
+        address: str | None = ...,
+        account: Account | None = ...,
+        policy: BufferPolicy | None = ...,
+        send_channel: None = ...,
+    ) -> tuple[int, Stream[OpenOrders | StreamRestarted]]: ...
+    @overload
+    async def open_orders(
+        self,
+        *,
+        dex: str | None = ...,
+        address: str | None = ...,
+        account: Account | None = ...,
+        send_channel: SharedSendChannel,
+    ) -> tuple[int, Stream[object]]: ...
+    async def open_orders(
+        self,
+        *,
+        dex: str | None = None,
+        address: str | None = None,
+        account: Account | None = None,
+        policy: BufferPolicy | None = None,
+        send_channel: SharedSendChannel | None = None,
+    ) -> tuple[int, Stream[OpenOrders | StreamRestarted]] | tuple[int, Stream[object]]:
+        """Every open order of the user on ``dex`` (main by default). Keep-latest."""
+        return await self._open(
+            OpenOrdersSubscription(user=self._user("open_orders", address, account), dex=dex),
+            policy,
+            send_channel,
+        )
+
+    @overload
+    async def spot_state(
+        self,
+        *,
+        ignore_portfolio_margin: bool = ...,
+        address: str | None = ...,
+        account: Account | None = ...,
+        policy: BufferPolicy | None = ...,
+        send_channel: None = ...,
+    ) -> tuple[int, Stream[SpotState | StreamRestarted]]: ...
+    @overload
+    async def spot_state(
+        self,
+        *,
+        ignore_portfolio_margin: bool = ...,
+        address: str | None = ...,
+        account: Account | None = ...,
+        send_channel: SharedSendChannel,
+    ) -> tuple[int, Stream[object]]: ...
+    async def spot_state(
+        self,
+        *,
+        ignore_portfolio_margin: bool = False,
+        address: str | None = None,
+        account: Account | None = None,
+        policy: BufferPolicy | None = None,
+        send_channel: SharedSendChannel | None = None,
+    ) -> tuple[int, Stream[SpotState | StreamRestarted]] | tuple[int, Stream[object]]:
+        """The user's spot balances. Keep-latest."""
+        return await self._open(
+            SpotStateSubscription(
+                user=self._user("spot_state", address, account),
+                ignore_portfolio_margin=ignore_portfolio_margin,
+            ),
+            policy,
+            send_channel,
+        )
+
+    @overload
+    async def twap_states(
+        self,
+        *,
+        dex: str | None = ...,
+        address: str | None = ...,
+        account: Account | None = ...,
+        policy: BufferPolicy | None = ...,
+        send_channel: None = ...,
+    ) -> tuple[int, Stream[TwapStates | StreamRestarted]]: ...
+    @overload
+    async def twap_states(
+        self,
+        *,
+        dex: str | None = ...,
+        address: str | None = ...,
+        account: Account | None = ...,
+        send_channel: SharedSendChannel,
+    ) -> tuple[int, Stream[object]]: ...
+    async def twap_states(
+        self,
+        *,
+        dex: str | None = None,
+        address: str | None = None,
+        account: Account | None = None,
+        policy: BufferPolicy | None = None,
+        send_channel: SharedSendChannel | None = None,
+    ) -> tuple[int, Stream[TwapStates | StreamRestarted]] | tuple[int, Stream[object]]:
+        """The user's running TWAPs on ``dex`` (main by default). Keep-latest."""
+        return await self._open(
+            TwapStatesSubscription(user=self._user("twap_states", address, account), dex=dex),
+            policy,
+            send_channel,
+        )
+
+    @overload
+    async def all_dexs_clearinghouse_state(
+        self,
+        *,
+        address: str | None = ...,
+        account: Account | None = ...,
+        policy: BufferPolicy | None = ...,
+        send_channel: None = ...,
+    ) -> tuple[int, Stream[AllDexsClearinghouseState | StreamRestarted]]: ...
+    @overload
+    async def all_dexs_clearinghouse_state(
+        self,
+        *,
+        address: str | None = ...,
+        account: Account | None = ...,
+        send_channel: SharedSendChannel,
+    ) -> tuple[int, Stream[object]]: ...
+    async def all_dexs_clearinghouse_state(
+        self,
+        *,
+        address: str | None = None,
+        account: Account | None = None,
+        policy: BufferPolicy | None = None,
+        send_channel: SharedSendChannel | None = None,
+    ) -> (
+        tuple[int, Stream[AllDexsClearinghouseState | StreamRestarted]] | tuple[int, Stream[object]]
+    ):
+        """The user's perpetual account on every dex. Keep-latest."""
+        return await self._open(
+            AllDexsClearinghouseStateSubscription(
+                user=self._user("all_dexs_clearinghouse_state", address, account)
+            ),
+            policy,
+            send_channel,
+        )
+
+    @overload
+    async def user_historical_orders(
+        self,
+        *,
+        address: str | None = ...,
+        account: Account | None = ...,
+        policy: BufferPolicy | None = ...,
+        send_channel: None = ...,
+    ) -> tuple[int, Stream[UserHistoricalOrders | StreamRestarted]]: ...
+    @overload
+    async def user_historical_orders(
+        self,
+        *,
+        address: str | None = ...,
+        account: Account | None = ...,
+        send_channel: SharedSendChannel,
+    ) -> tuple[int, Stream[object]]: ...
+    async def user_historical_orders(
+        self,
+        *,
+        address: str | None = None,
+        account: Account | None = None,
+        policy: BufferPolicy | None = None,
+        send_channel: SharedSendChannel | None = None,
+    ) -> tuple[int, Stream[UserHistoricalOrders | StreamRestarted]] | tuple[int, Stream[object]]:
+        """The user's order history, a snapshot first. Default: fail on overflow."""
+        return await self._open(
+            UserHistoricalOrdersSubscription(
+                user=self._user("user_historical_orders", address, account)
+            ),
+            policy,
+            send_channel,
+        )
+
+    @overload
+    async def asset_ctxs(
+        self, *, dex: str | None = ..., policy: BufferPolicy | None = ..., send_channel: None = ...
+    ) -> tuple[int, Stream[AssetCtxs | StreamRestarted]]: ...
+    @overload
+    async def asset_ctxs(
+        self, *, dex: str | None = ..., send_channel: SharedSendChannel
+    ) -> tuple[int, Stream[object]]: ...
+    async def asset_ctxs(
+        self,
+        *,
+        dex: str | None = None,
+        policy: BufferPolicy | None = None,
+        send_channel: SharedSendChannel | None = None,
+    ) -> tuple[int, Stream[AssetCtxs | StreamRestarted]] | tuple[int, Stream[object]]:
+        """Contexts of every perpetual of ``dex`` (main by default). Keep-latest."""
+        return await self._open(AssetCtxsSubscription(dex=dex), policy, send_channel)
+
+    @overload
+    async def spot_asset_ctxs(
+        self, *, policy: BufferPolicy | None = ..., send_channel: None = ...
+    ) -> tuple[int, Stream[SpotAssetCtxs | StreamRestarted]]: ...
+    @overload
+    async def spot_asset_ctxs(
+        self, *, send_channel: SharedSendChannel
+    ) -> tuple[int, Stream[object]]: ...
+    async def spot_asset_ctxs(
+        self, *, policy: BufferPolicy | None = None, send_channel: SharedSendChannel | None = None
+    ) -> tuple[int, Stream[SpotAssetCtxs | StreamRestarted]] | tuple[int, Stream[object]]:
+        """Contexts of every spot asset. Keep-latest."""
+        return await self._open(SpotAssetCtxsSubscription(), policy, send_channel)
+
+    @overload
+    async def all_dexs_asset_ctxs(
+        self, *, policy: BufferPolicy | None = ..., send_channel: None = ...
+    ) -> tuple[int, Stream[AllDexsAssetCtxs | StreamRestarted]]: ...
+    @overload
+    async def all_dexs_asset_ctxs(
+        self, *, send_channel: SharedSendChannel
+    ) -> tuple[int, Stream[object]]: ...
+    async def all_dexs_asset_ctxs(
+        self, *, policy: BufferPolicy | None = None, send_channel: SharedSendChannel | None = None
+    ) -> tuple[int, Stream[AllDexsAssetCtxs | StreamRestarted]] | tuple[int, Stream[object]]:
+        """Perpetual contexts of every dex. Keep-latest."""
+        return await self._open(AllDexsAssetCtxsSubscription(), policy, send_channel)
+
+    @overload
+    async def l4_book(
+        self, *, asset: str, policy: BufferPolicy | None = ..., send_channel: None = ...
+    ) -> tuple[int, Stream[L4Snapshot | L4Updates | StreamRestarted]]: ...
+    @overload
+    async def l4_book(
+        self, *, asset: str, send_channel: SharedSendChannel
+    ) -> tuple[int, Stream[object]]: ...
+    async def l4_book(
+        self,
+        *,
+        asset: str,
+        policy: BufferPolicy | None = None,
+        send_channel: SharedSendChannel | None = None,
+    ) -> tuple[int, Stream[L4Snapshot | L4Updates | StreamRestarted]] | tuple[int, Stream[object]]:
+        """GoldRush's order-level book of ``asset``: a ``Snapshot``, then ``Updates``
+        per block (feed them to :class:`trio_hl.books.L4Book`). Default: fail on overflow."""
+        return await self._open(L4BookSubscription(coin=asset), policy, send_channel)
 
     async def unsubscribe(self, sid: int) -> None:
         """End subscription ``sid``; its stream ends after its buffered messages."""

@@ -13,6 +13,7 @@ one with ``forbid_extra_keys=True`` so that schema drift in our fixtures is loud
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Final
 
@@ -23,11 +24,38 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from ._numbers import to_wire
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Mapping
 
-__all__ = ["CONVERTER", "make_converter", "wire_name"]
+__all__ = ["CONVERTER", "UnionHookFactory", "make_converter", "register_union", "wire_name"]
 
 WIRE_NAME: Final = "trio_hl.wire"
+
+UnionHookFactory = Callable[[cattrs.Converter], Callable[[Any, Any], Any]]
+"""Builds the structure hook of one union type for a given converter."""
+
+_UNION_HOOKS: Final[dict[Any, UnionHookFactory]] = {}
+
+
+def register_union(union: Any, factory: UnionHookFactory) -> None:
+    """Teach every converter (made before or after this call) how to structure ``union``.
+
+    Used by model modules for their tagged unions with an unknown fallback (ledger deltas,
+    user events): cattrs cannot disambiguate those by shape, and a new tag must decode to
+    the fallback rather than fail. Call it at import time of the module defining the union,
+    before anything is structured with it.
+
+    Args:
+        union: the union type exactly as used in annotations (``A | B | Unknown``).
+        factory: given the converter, returns ``hook(value, type) -> instance``.
+    """
+    _UNION_HOOKS[union] = factory
+
+
+def _is_registered_union(tp: Any) -> bool:
+    try:
+        return tp in _UNION_HOOKS
+    except TypeError:  # an unhashable annotation: not one of ours
+        return False
 
 
 def _camel(name: str) -> str:
@@ -109,6 +137,8 @@ def make_converter(*, forbid_extra_keys: bool = False) -> cattrs.Converter:
 
     conv.register_structure_hook_factory(attrs.has, structure_factory)
     conv.register_unstructure_hook_factory(attrs.has, unstructure_factory)
+    # Looked up lazily, so unions registered after this converter was built still apply.
+    conv.register_structure_hook_factory(_is_registered_union, lambda tp: _UNION_HOOKS[tp](conv))
     return conv
 
 

@@ -13,7 +13,8 @@ def decode_frame(raw: str | bytes) -> tuple[object, ...]:
 
     Returns:
         The typed messages the frame carries, in order: usually one; several for a batched
-        GoldRush wildcard book; none for an empty ``trades`` list, a control frame
+        GoldRush wildcard book; none for an empty ``trades`` or ``orderUpdates`` list, an
+        ``l4Book`` ``Updates`` block without entries (it names no coin), a control frame
         (``pong``, acknowledgements, ``post`` replies, ``error``), the connect banner or a
         channel this version does not know.
 

@@ -11,6 +11,19 @@ from trio_hl._protocol._keys import WILDCARD, subscription_key, subscription_rou
 from trio_hl.errors import DecodeError
 from trio_hl.testing import l2_book_data, trade_data
 
+from ..user_frames import (
+    BOB,
+    PERP_CTX,
+    SPOT_CTX,
+    ZERO,
+    clearinghouse,
+    order_updates,
+    user_frame,
+)
+
+CHECKSUMMED = "0xA62B923A112D50D03E1E096BBD53422490DAC104"
+ALICE = CHECKSUMMED.lower()
+
 
 @pytest.mark.parametrize(
     ("body", "route"),
@@ -25,6 +38,52 @@ from trio_hl.testing import l2_book_data, trade_data
         ({"type": "allMids"}, ("allMids", "")),
         ({"type": "allMids", "dex": "test"}, ("allMids", "test")),
         ({"type": "activeAssetCtx", "coin": "@1"}, ("activeAssetCtx", "@1")),
+        # rule 5: user channels by lower-cased user (+ dex or coin)
+        ({"type": "webData2", "user": CHECKSUMMED}, ("webData2", ALICE)),
+        ({"type": "webData3", "user": ALICE}, ("webData3", ALICE)),
+        ({"type": "userFills", "user": ALICE}, ("userFills", ALICE)),
+        (
+            {"type": "userFills", "user": ALICE, "aggregateByTime": True},
+            ("userFills", ALICE),
+        ),
+        ({"type": "userFundings", "user": ALICE}, ("userFundings", ALICE)),
+        (
+            {"type": "userNonFundingLedgerUpdates", "user": ALICE},
+            ("userNonFundingLedgerUpdates", ALICE),
+        ),
+        ({"type": "userTwapSliceFills", "user": ALICE}, ("userTwapSliceFills", ALICE)),
+        ({"type": "userTwapHistory", "user": ALICE}, ("userTwapHistory", ALICE)),
+        ({"type": "userHistoricalOrders", "user": ALICE}, ("userHistoricalOrders", ALICE)),
+        ({"type": "spotState", "user": ALICE}, ("spotState", ALICE)),
+        (
+            {"type": "spotState", "user": ALICE, "ignorePortfolioMargin": True},
+            ("spotState", ALICE),
+        ),
+        (
+            {"type": "allDexsClearinghouseState", "user": ALICE},
+            ("allDexsClearinghouseState", ALICE),
+        ),
+        ({"type": "clearinghouseState", "user": ALICE}, ("clearinghouseState", ALICE, "")),
+        (
+            {"type": "clearinghouseState", "user": ALICE, "dex": "xyz"},
+            ("clearinghouseState", ALICE, "xyz"),
+        ),
+        ({"type": "openOrders", "user": CHECKSUMMED}, ("openOrders", ALICE, "")),
+        ({"type": "twapStates", "user": ALICE, "dex": "xyz"}, ("twapStates", ALICE, "xyz")),
+        (
+            {"type": "activeAssetData", "user": ALICE, "coin": "ETH"},
+            ("activeAssetData", ALICE, "ETH"),
+        ),
+        # rule 6: no user in the frames
+        ({"type": "orderUpdates", "user": ALICE}, ("orderUpdates",)),
+        ({"type": "userEvents", "user": ALICE}, ("userEvents",)),
+        ({"type": "notification", "user": ALICE}, ("notification",)),
+        # rule 7: market-wide state, GoldRush l4Book
+        ({"type": "assetCtxs"}, ("assetCtxs", "")),
+        ({"type": "assetCtxs", "dex": "xyz"}, ("assetCtxs", "xyz")),
+        ({"type": "spotAssetCtxs"}, ("spotAssetCtxs",)),
+        ({"type": "allDexsAssetCtxs"}, ("allDexsAssetCtxs",)),
+        ({"type": "l4Book", "coin": "BTC"}, ("l4Book", "BTC")),
     ],
 )
 def test_subscription_route(body: dict[str, Any], route: tuple[str, ...]) -> None:
@@ -32,7 +91,17 @@ def test_subscription_route(body: dict[str, Any], route: tuple[str, ...]) -> Non
 
 
 @pytest.mark.parametrize(
-    "body", [{"type": "nope"}, {"type": "trades"}, {"coin": "BTC"}, {"type": "bbo", "coin": 3}]
+    "body",
+    [
+        {"type": "nope"},
+        {"type": "trades"},
+        {"coin": "BTC"},
+        {"type": "bbo", "coin": 3},
+        {"type": "userFills"},
+        {"type": "orderUpdates", "user": ""},
+        {"type": "activeAssetData", "user": ALICE},
+        {"type": "l4Book"},
+    ],
 )
 def test_subscription_route_rejects_malformed(body: dict[str, Any]) -> None:
     with pytest.raises(ValueError, match="subscription"):
@@ -83,6 +152,79 @@ def test_key_normalises_nones_addresses_and_order() -> None:
         ),
         ("allMids", {"mids": {"BTC": "1"}}, [(("allMids", ""),)]),
         ("allMids", {"mids": {"X:Y": "1"}, "dex": "X"}, [(("allMids", "X"),)]),
+        # rule 5: user frames route by (lower-cased) user, + dex or coin
+        *[
+            (channel, user_frame(channel, ALICE)[1], [((channel, ALICE),)])
+            for channel in (
+                "webData2",
+                "webData3",
+                "userFills",
+                "userFundings",
+                "userNonFundingLedgerUpdates",
+                "userTwapSliceFills",
+                "userTwapHistory",
+                "userHistoricalOrders",
+                "spotState",
+                "allDexsClearinghouseState",
+            )
+        ],
+        (
+            "userFills",
+            {"user": CHECKSUMMED, "fills": []},
+            [(("userFills", ALICE),)],
+        ),
+        (
+            "clearinghouseState",
+            {"dex": "xyz", "user": BOB, "clearinghouseState": clearinghouse()},
+            [(("clearinghouseState", BOB, "xyz"),)],
+        ),
+        ("openOrders", user_frame("openOrders", BOB)[1], [(("openOrders", BOB, ""),)]),
+        ("twapStates", user_frame("twapStates", ZERO)[1], [(("twapStates", ZERO, ""),)]),
+        (
+            "activeAssetData",
+            user_frame("activeAssetData", BOB)[1],
+            [(("activeAssetData", BOB, "BTC"),)],
+        ),
+        # rule 6: no user in the frames; channel "user" serves userEvents
+        ("orderUpdates", order_updates(), [(("orderUpdates",),)]),
+        ("orderUpdates", [], []),
+        ("user", {"nonUserCancel": [{"coin": "BTC", "oid": 1}]}, [(("userEvents",),)]),
+        ("notification", {"notification": "hi"}, [(("notification",),)]),
+        # rule 7: market-wide state, GoldRush l4Book
+        ("assetCtxs", {"dex": "", "ctxs": [PERP_CTX]}, [(("assetCtxs", ""),)]),
+        ("assetCtxs", {"dex": "xyz", "ctxs": []}, [(("assetCtxs", "xyz"),)]),
+        ("spotAssetCtxs", [SPOT_CTX], [(("spotAssetCtxs",),)]),
+        ("allDexsAssetCtxs", {"ctxs": [["", [PERP_CTX]]]}, [(("allDexsAssetCtxs",),)]),
+        (
+            "l4Book",
+            {"Snapshot": {"coin": "ETH", "time": 1, "block_height": 7, "levels": [[], []]}},
+            [(("l4Book", "ETH"),)],
+        ),
+        (
+            "l4Book",
+            {
+                "Updates": {
+                    "time": 2,
+                    "block_height": 8,
+                    "order_statuses": [],
+                    "book_diffs": [
+                        {
+                            "user": BOB,
+                            "oid": 1,
+                            "px": "10",
+                            "coin": "ETH",
+                            "raw_book_diff": "remove",
+                        }
+                    ],
+                }
+            },
+            [(("l4Book", "ETH"),)],
+        ),
+        (
+            "l4Book",
+            {"Updates": {"time": 2, "block_height": 8, "order_statuses": [], "book_diffs": []}},
+            [],
+        ),
     ],
 )
 def test_frame_routes(channel: str, data: Any, routes: list[tuple[tuple[str, ...], ...]]) -> None:

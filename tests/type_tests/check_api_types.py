@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from typing import Any, assert_type
 
-from trio_hl import Api, Stream, open_shared_channel
+from trio_hl import Account, Api, Stream, open_shared_channel
 from trio_hl.models import (
     ActiveAssetCtx,
     ActiveSpotAssetCtx,
     L2Book,
     L2BookSubscription,
+    L4Snapshot,
+    L4Updates,
+    OrderUpdates,
+    SpotAssetCtxs,
     StreamRestarted,
     Trades,
+    UserEvent,
+    UserFills,
+    UserFillsSubscription,
 )
 
 
@@ -27,6 +34,24 @@ async def api_surface(api: Api) -> None:
     _, same = await api.ws.subscriptions.bbo(asset="BTC", send_channel=send_channel)
     assert_type(same, Stream[object])
     assert_type(shared, Stream[object])
+
+
+async def user_streams(api: Api, other: Account) -> None:
+    _, fills = await api.ws.subscriptions.user_fills(address="0x" + "0" * 40)
+    assert_type(fills, Stream[UserFills | StreamRestarted])
+    _, orders = await api.ws.subscriptions.order_updates(account=other)
+    assert_type(await orders.receive(), OrderUpdates | StreamRestarted)
+    _, events = await api.ws.subscriptions.user_events()
+    assert_type(await events.receive(), UserEvent | StreamRestarted)
+    _, spot = await api.ws.subscriptions.spot_asset_ctxs()
+    assert_type(await spot.receive(), SpotAssetCtxs | StreamRestarted)
+    _, l4 = await api.ws.subscriptions.l4_book(asset="BTC")
+    assert_type(await l4.receive(), L4Snapshot | L4Updates | StreamRestarted)
+    send_channel, _ = open_shared_channel()
+    _, merged = await api.ws.subscriptions.user_fundings(send_channel=send_channel)
+    assert_type(merged, Stream[object])
+    async with api.ws.run() as client, client.subscribe(UserFillsSubscription(user="0x")) as s:
+        assert_type(await s.receive(), UserFills | StreamRestarted)
 
 
 async def trio_first(api: Api) -> None:

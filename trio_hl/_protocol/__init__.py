@@ -19,6 +19,17 @@ reached the socket, so that ``connection_lost`` can tell requests that are safe 
 (never sent) from those whose outcome is unknown. ``connection_made`` returns the frames that
 restore every live subscription on a fresh socket.
 
+Some subscriptions cannot share a connection, because their frames could not be told
+apart: the session refuses them at ``subscribe`` rather than mis-deliver (``_keys`` rules 2
+and 6: one ``l2Book`` coin at two precisions, ``userFills`` with and without
+``aggregateByTime``, and a second user on ``orderUpdates``/``userEvents``/``notification``,
+whose frames carry no user). It also enforces the subscription and distinct-user caps the
+server would enforce without saying which request broke them.
+
+A wire subscription may carry a message filter (``_dedupe``) that outlives reconnects:
+``userFills`` drops the fills it already delivered from the snapshot the server re-sends,
+which makes that stream gap-free and duplicate-free, in bounded memory.
+
 Server errors arrive as free text on the ``error`` channel. They are attributed by a
 trailing ``id=N`` (posts), by the JSON the text echoes (subscriptions, matched by subset
 against pending subscriptions, most specific first), and otherwise surfaced as notices.

@@ -14,6 +14,18 @@ Rules (each has a parametrised test row in ``tests/protocol/test_keys.py``):
    ``activeSpotAssetCtx`` serves ``activeAssetCtx``. That asymmetry lives in ``_channels``.
 4. A GoldRush ``l2Book`` without ``coin`` routes as ``("l2Book", WILDCARD)``; every book frame
    carries that route besides its coin's, so the wildcard receives every coin.
+5. User channels route by the lower-cased ``user`` (the server echoes addresses lower-cased):
+   ``("userFills", user)``; ``clearinghouseState``, ``openOrders`` and ``twapStates`` add the
+   dex (``""`` = main): ``("openOrders", user, dex)``; ``activeAssetData`` adds the coin.
+   ``webData3`` finds its user at ``data.userState.user``. Flags the frames do not echo
+   (``userFills.aggregateByTime``, ``spotState.ignorePortfolioMargin``) are not in the route,
+   so the flagged and plain streams of one user are refused as indistinguishable (rule 2).
+6. ``orderUpdates``, ``userEvents`` (channel ``user``) and ``notification`` frames carry no
+   user (:data:`UNATTRIBUTED`): their route is the bare channel, so one connection serves one
+   user of each. The session refuses a second user with an error that says why; the same
+   user again is refcounted as usual.
+7. Market-wide state: ``assetCtxs`` routes by dex (``""`` = main); ``spotAssetCtxs`` and
+   ``allDexsAssetCtxs`` are singletons. GoldRush ``l4Book`` routes by coin.
 """
 
 from __future__ import annotations
@@ -26,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ADDRESS_FIELDS",
+    "UNATTRIBUTED",
     "WILDCARD",
     "RouteKey",
     "SubscriptionKey",
@@ -42,6 +55,9 @@ WILDCARD: Final = "*"
 
 ADDRESS_FIELDS: Final = frozenset({"user"})
 """Body fields holding addresses; the server echoes them lower-cased."""
+
+UNATTRIBUTED: Final = frozenset({"orderUpdates", "userEvents", "notification"})
+"""Subscription types whose frames carry no user (rule 6)."""
 
 
 def normalise(body: Mapping[str, Any]) -> dict[str, Any]:
@@ -74,13 +90,64 @@ def _l2_book(body: Mapping[str, Any]) -> RouteKey:
     return (*route, "fast") if body.get("fast") else route
 
 
+def _user(body: Mapping[str, Any]) -> str:
+    user = body.get("user")
+    if not isinstance(user, str) or not user:
+        raise ValueError(f"{body.get('type')} subscription needs a user")
+    return user.lower()
+
+
+def _dex(body: Mapping[str, Any]) -> str:
+    return str(body.get("dex") or "")
+
+
+def _by_user(kind: str) -> Callable[[Mapping[str, Any]], RouteKey]:
+    return lambda b: (kind, _user(b))
+
+
+def _by_user_dex(kind: str) -> Callable[[Mapping[str, Any]], RouteKey]:
+    return lambda b: (kind, _user(b), _dex(b))
+
+
+def _unattributed(kind: str) -> Callable[[Mapping[str, Any]], RouteKey]:
+    def route(body: Mapping[str, Any]) -> RouteKey:
+        _user(body)  # required in the body, absent from the frames
+        return (kind,)
+
+    return route
+
+
 _SUBSCRIPTION_ROUTES: Final[dict[str, Callable[[Mapping[str, Any]], RouteKey]]] = {
     "l2Book": _l2_book,
     "trades": lambda b: ("trades", _coin(b)),
     "bbo": lambda b: ("bbo", _coin(b)),
     "candle": lambda b: ("candle", _coin(b), str(b.get("interval"))),
-    "allMids": lambda b: ("allMids", str(b.get("dex") or "")),
+    "allMids": lambda b: ("allMids", _dex(b)),
     "activeAssetCtx": lambda b: ("activeAssetCtx", _coin(b)),
+    # rule 5: user channels
+    "webData2": _by_user("webData2"),
+    "webData3": _by_user("webData3"),
+    "userFills": _by_user("userFills"),
+    "userFundings": _by_user("userFundings"),
+    "userNonFundingLedgerUpdates": _by_user("userNonFundingLedgerUpdates"),
+    "userTwapSliceFills": _by_user("userTwapSliceFills"),
+    "userTwapHistory": _by_user("userTwapHistory"),
+    "userHistoricalOrders": _by_user("userHistoricalOrders"),
+    "spotState": _by_user("spotState"),
+    "allDexsClearinghouseState": _by_user("allDexsClearinghouseState"),
+    "clearinghouseState": _by_user_dex("clearinghouseState"),
+    "openOrders": _by_user_dex("openOrders"),
+    "twapStates": _by_user_dex("twapStates"),
+    "activeAssetData": lambda b: ("activeAssetData", _user(b), _coin(b)),
+    # rule 6: no user in the frames
+    "orderUpdates": _unattributed("orderUpdates"),
+    "userEvents": _unattributed("userEvents"),
+    "notification": _unattributed("notification"),
+    # rule 7: market-wide state, GoldRush l4Book
+    "assetCtxs": lambda b: ("assetCtxs", _dex(b)),
+    "spotAssetCtxs": lambda b: ("spotAssetCtxs",),
+    "allDexsAssetCtxs": lambda b: ("allDexsAssetCtxs",),
+    "l4Book": lambda b: ("l4Book", _coin(b)),
 }
 
 

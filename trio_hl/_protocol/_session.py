@@ -5,7 +5,13 @@
 * the local subscriptions (``sid``) and their refcounted wire subscriptions (keys);
 * the routes that map a data frame to the sids that receive it;
 * the ``post`` ids and which requests were already handed to the socket;
-* the client-side limits the server enforces without saying which request broke them.
+* the client-side limits the server enforces without saying which request broke them;
+* the refusals that keep delivery honest: two subscriptions whose frames cannot be told
+  apart (same route, different bodies) never share a connection, and in particular a
+  channel whose frames carry no user (``orderUpdates``, ``userEvents``, ``notification``)
+  serves one user per connection;
+* per-subscription message filters (``_dedupe``): ``userFills`` removes fills it already
+  delivered, which makes it gap-free and duplicate-free across reconnects.
 
 The Trio shell (``_client``) owns the socket, the clock and the tasks. It tells the session
 ``connection_made()`` / ``connection_lost()`` and acts on what those return.
@@ -21,8 +27,16 @@ import attrs
 
 from ..errors import ConfigurationError, DecodeError, SubscriptionError
 from ._channels import decode_channel
+from ._dedupe import MessageFilter, filter_for
 from ._frames import loads, parse, post_frame, subscribe_frame, unsubscribe_frame
-from ._keys import RouteKey, SubscriptionKey, normalise, subscription_key, subscription_route
+from ._keys import (
+    UNATTRIBUTED,
+    RouteKey,
+    SubscriptionKey,
+    normalise,
+    subscription_key,
+    subscription_route,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -50,8 +64,11 @@ class Limits:
     Attributes:
         max_subscriptions: wire subscriptions per connection (Hyperliquid: 1000 per IP);
             ``None`` for no cap (GoldRush).
-        max_users: distinct users across user subscriptions (docs say 10; the server
-            enforced 15 in 2026); ``None`` for no cap.
+        max_users: distinct users (``user`` field) across the user subscriptions of a
+            connection (docs say 10; the server enforced 15 in 2026); ``None`` for no cap.
+
+    The server refuses the excess of either without echoing the request, so it could not
+    be matched to the caller: the client refuses it first, with a clear error.
     """
 
     max_subscriptions: int | None = 1000
@@ -148,6 +165,9 @@ class _Wire:
     route: RouteKey
     sids: set[int]
     state: Literal["idle", "pending", "active"] = "idle"
+    # Trims or drops messages before delivery; lives as long as the wire subscription,
+    # across reconnects (userFills de-duplication).
+    filter: MessageFilter | None = None
 
 
 _TRAILING_ID: Final = re.compile(r"\bid=(\d+)\s*$")
@@ -220,14 +240,12 @@ class Session:
             return sid, key, None
         other = self._routes.get(route)
         if other is not None:
-            raise SubscriptionError(
-                f"cannot subscribe to {key}: its frames cannot be told apart from those of "
-                f"the live subscription {other} (the server does not echo the parameters "
-                "that differ); use a second client/connection for it"
-            )
+            raise SubscriptionError(self._collision(body, key, self._wires[other]))
         self._check_limits(body)
         normal = normalise(body)
-        wire = _Wire(body=dict(body), normal=normal, route=route, sids={sid})
+        wire = _Wire(
+            body=dict(body), normal=normal, route=route, sids={sid}, filter=filter_for(body)
+        )
         self._wires[key] = wire
         self._routes[route] = key
         self._sid_key[sid] = key
@@ -236,19 +254,45 @@ class Session:
         wire.state = "pending"
         return sid, key, subscribe_frame(wire.body)
 
+    @staticmethod
+    def _collision(body: Mapping[str, Any], key: SubscriptionKey, live: _Wire) -> str:
+        kind = body.get("type")
+        if kind in UNATTRIBUTED:
+            channel = "user" if kind == "userEvents" else kind
+            return (
+                f"cannot subscribe to {kind} for {str(body.get('user')).lower()}: this "
+                f"connection already carries {kind} for {live.normal.get('user')}, and "
+                f"{kind} frames (channel {channel!r}) carry no user, so the two streams "
+                "could not be told apart and messages would be mis-delivered. Use a second "
+                "client (another connection) for the second user"
+            )
+        return (
+            f"cannot subscribe to {key}: its frames cannot be told apart from those of the "
+            f"live subscription {subscription_key(live.body)} (the server does not echo the "
+            "parameters that differ); use a second client (another connection) for it"
+        )
+
     def _check_limits(self, body: Mapping[str, Any]) -> None:
         cap = self.limits.max_subscriptions
         if cap is not None and len(self._wires) >= cap:
             raise SubscriptionError(
-                f"subscription limit reached ({cap} per connection); the server would refuse "
-                "the excess without saying which"
+                f"subscription limit reached: this connection already has {cap} "
+                "subscriptions (Limits.max_subscriptions); the server would refuse the excess "
+                "without saying which request broke the limit. Unsubscribe something first "
+                "or use a second client"
             )
         user = body.get("user")
         cap = self.limits.max_users
         if cap is not None and isinstance(user, str):
             users = {w.normal["user"] for w in self._wires.values() if "user" in w.normal}
             if user.lower() not in users and len(users) >= cap:
-                raise SubscriptionError(f"distinct user limit reached ({cap} users)")
+                raise SubscriptionError(
+                    f"distinct user limit reached: cannot subscribe for {user.lower()}, this "
+                    f"connection already tracks {cap} users (Limits.max_users); the server "
+                    "would refuse the excess without saying which request broke the limit. "
+                    "Unsubscribe another user's streams first, use a second client, or raise "
+                    "the limit if your server allows more (15 in 2026)"
+                )
 
     def unsubscribe(self, sid: int) -> str | None:
         """Remove a local subscription.
@@ -360,8 +404,16 @@ class Session:
             sids: set[int] = set()
             for route in item.routes:
                 key = self._routes.get(route)
-                if key is not None:
-                    sids.update(self._wires[key].sids)
+                if key is None:
+                    continue
+                wire = self._wires[key]
+                if wire.filter is None:
+                    sids.update(wire.sids)
+                    continue
+                # A filtered wire may receive a trimmed message: deliver it on its own.
+                message = wire.filter(item.message)
+                if message is not None:
+                    events.append(Deliver(tuple(sorted(wire.sids)), message))
             if sids:
                 events.append(Deliver(tuple(sorted(sids)), item.message))
         return events

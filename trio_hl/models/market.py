@@ -13,13 +13,20 @@ from ._common import Side, wire
 __all__ = [
     "ActiveAssetCtx",
     "ActiveSpotAssetCtx",
+    "AllDexsAssetCtxs",
     "AllMids",
+    "AssetCtxs",
     "Bbo",
     "Candle",
     "L2Book",
     "L2Level",
+    "MarginTable",
+    "MarginTier",
     "PerpAssetCtx",
+    "PerpMeta",
+    "PerpUniverseAsset",
     "SpotAssetCtx",
+    "SpotAssetCtxs",
     "Trade",
     "Trades",
 ]
@@ -175,3 +182,74 @@ class ActiveSpotAssetCtx:
 
     coin: str
     ctx: SpotAssetCtx
+
+
+@attrs.frozen(kw_only=True)
+class AssetCtxs:
+    """Contexts of every perpetual of one dex (channel ``assetCtxs``); full each message.
+
+    ``ctxs`` is positional: entry ``i`` belongs to ``meta.universe[i]`` of that dex (a
+    :class:`PerpAssetCtx` carries no coin name). ``dex`` is ``""`` for the main dex.
+    """
+
+    dex: str
+    ctxs: tuple[PerpAssetCtx, ...]
+
+
+@attrs.frozen(kw_only=True)
+class SpotAssetCtxs:
+    """Contexts of every spot asset (channel ``spotAssetCtxs``, whose data is a bare array)."""
+
+    ctxs: tuple[SpotAssetCtx, ...]
+
+
+@attrs.frozen(kw_only=True)
+class AllDexsAssetCtxs:
+    """Perpetual contexts of every dex (channel ``allDexsAssetCtxs``); full each message.
+
+    ``ctxs`` pairs each dex name (``""`` = main) with its positional contexts.
+    """
+
+    ctxs: tuple[tuple[str, tuple[PerpAssetCtx, ...]], ...]
+
+    def by_dex(self) -> dict[str, tuple[PerpAssetCtx, ...]]:
+        """The contexts keyed by dex name."""
+        return dict(self.ctxs)
+
+
+@attrs.frozen(kw_only=True)
+class PerpUniverseAsset:
+    """One perpetual of a dex's ``meta.universe``."""
+
+    name: str
+    sz_decimals: int
+    max_leverage: int
+    margin_table_id: int | None = None
+    only_isolated: bool = False
+    is_delisted: bool = False
+    margin_mode: str | None = None
+    """``"strictIsolated"``, ``"noCross"`` or absent; kept as a string (the set grows)."""
+    growth_mode: str | None = None
+    last_growth_mode_change_time: str | None = None
+    """ISO-8601 without timezone, as sent."""
+
+
+@attrs.frozen(kw_only=True)
+class MarginTier:
+    lower_bound: Decimal
+    max_leverage: int
+
+
+@attrs.frozen(kw_only=True)
+class MarginTable:
+    description: str
+    margin_tiers: tuple[MarginTier, ...]
+
+
+@attrs.frozen(kw_only=True)
+class PerpMeta:
+    """Perpetual metadata of one dex (as embedded in ``webData2``)."""
+
+    universe: tuple[PerpUniverseAsset, ...]
+    margin_tables: tuple[tuple[int, MarginTable], ...]
+    collateral_token: int | None = None

@@ -1,25 +1,93 @@
-"""Subscription requests (each generic in the message it yields) and the restart marker."""
+"""Subscription requests (each generic in the message it yields) and the restart marker.
+
+Default buffer policies follow what a channel carries: *state* channels (every message is
+the full current state: books, mids, contexts, ``clearinghouseState``, ``openOrders``,
+``webData2``...) keep the latest message; *event* channels (trades, fills, ledger, order
+updates, user events...) fail loudly on overflow, because a silently dropped event is a bug.
+
+User streams take the user's address, validated and lower-cased as the server echoes it.
+"""
 
 from abc import ABC, abstractmethod
 from typing import Any, ClassVar, Final, Generic, TypeVar
 
 import attrs
 
+from .._account import normalise_address
 from .._policy import BufferPolicy
 from ..errors import ConfigurationError
-from .market import ActiveAssetCtx, ActiveSpotAssetCtx, AllMids, Bbo, Candle, L2Book, Trades
+from .account import (
+    ActiveAssetData,
+    AllDexsClearinghouseState,
+    ClearinghouseStateUpdate,
+    OpenOrders,
+    SpotState,
+    TwapStates,
+    WebData2,
+    WebData3,
+)
+from .l4 import L4Snapshot, L4Updates
+from .market import (
+    ActiveAssetCtx,
+    ActiveSpotAssetCtx,
+    AllDexsAssetCtxs,
+    AllMids,
+    AssetCtxs,
+    Bbo,
+    Candle,
+    L2Book,
+    SpotAssetCtxs,
+    Trades,
+)
+from .user import (
+    Notification,
+    OrderUpdates,
+    UserEvent,
+    UserFills,
+    UserFundings,
+    UserHistoricalOrders,
+    UserNonFundingLedgerUpdates,
+    UserTwapHistory,
+    UserTwapSliceFills,
+)
 
 __all__ = [
     "CANDLE_INTERVALS",
+    "FILL_MEMORY",
     "ActiveAssetCtxSubscription",
+    "ActiveAssetDataSubscription",
+    "AllDexsAssetCtxsSubscription",
+    "AllDexsClearinghouseStateSubscription",
     "AllMidsSubscription",
+    "AssetCtxsSubscription",
     "BboSubscription",
     "CandleSubscription",
+    "ClearinghouseStateSubscription",
     "L2BookSubscription",
+    "L4BookSubscription",
+    "NotificationSubscription",
+    "OpenOrdersSubscription",
+    "OrderUpdatesSubscription",
+    "SpotAssetCtxsSubscription",
+    "SpotStateSubscription",
     "StreamRestarted",
     "SubscriptionRequest",
     "TradesSubscription",
+    "TwapStatesSubscription",
+    "UserEventsSubscription",
+    "UserFillsSubscription",
+    "UserFundingsSubscription",
+    "UserHistoricalOrdersSubscription",
+    "UserNonFundingLedgerUpdatesSubscription",
+    "UserTwapHistorySubscription",
+    "UserTwapSliceFillsSubscription",
+    "WebData2Subscription",
+    "WebData3Subscription",
 ]
+
+FILL_MEMORY: Final = 10_000
+"""How many recently delivered fills a ``userFills`` stream remembers to de-duplicate the
+snapshot re-sent after a reconnect (see :class:`UserFillsSubscription`)."""
 
 M_co = TypeVar("M_co", covariant=True)
 
@@ -32,9 +100,25 @@ CANDLE_INTERVALS: Final = frozenset(
 class StreamRestarted:
     """Marker put in a stream after its connection was re-established and resubscribed.
 
-    Everything after it comes from the new connection. Anything the server pushed while
-    disconnected is gone: snapshot feeds heal with their next message; consumers that
-    apply diffs or count events must reset their state here.
+    Everything after it comes from the new connection. What the marker means depends on
+    the channel:
+
+    * state channels (books, mids, contexts, ``clearinghouseState``, ``openOrders``,
+      ``spotState``, ``twapStates``, ``webData2/3``, ``activeAssetData``...) heal with
+      their next message, which is the full state;
+    * ``userFills`` is gap-free: the snapshot the server re-sends is de-duplicated against
+      the fills already delivered, so the stream continues with exactly the fills missed
+      while disconnected;
+    * the other snapshot channels (``userFundings``, ``userNonFundingLedgerUpdates``,
+      ``userTwapSliceFills``, ``userTwapHistory``, ``userHistoricalOrders``) re-send a
+      snapshot (``is_snapshot=True``) that overlaps what was delivered: replace, don't
+      append;
+    * ``orderUpdates``, ``userEvents`` and ``notification`` **cannot be made gap-free**:
+      the server replays nothing, so events during the disconnect are lost for good.
+      Reconcile now with info requests (``openOrders``/``frontendOpenOrders`` or
+      ``historicalOrders`` for orders, ``userFillsByTime`` since the last fill you saw);
+    * ``trades`` re-sends an unflagged backlog (deduplicate by ``tid``); GoldRush
+      ``l4Book`` sends a new ``Snapshot``: drop the book and reseed from it.
 
     Attributes:
         sid: the local subscription id that restarted (tells streams of a shared channel
@@ -186,3 +270,301 @@ class ActiveAssetCtxSubscription(SubscriptionRequest[ActiveAssetCtx | ActiveSpot
 
     def to_wire(self) -> dict[str, Any]:
         return {"type": "activeAssetCtx", "coin": self.coin}
+
+
+# --- user streams ----------------------------------------------------------------------------
+# ``user`` is validated and lower-cased on construction (the server echoes it lower-cased
+# and routes by it). Optional flags are sent only when set, so that the same subscription
+# always has the same body (an explicit default would be a different, indistinguishable one).
+
+
+def _address() -> Any:
+    return attrs.field(converter=normalise_address)
+
+
+def _dex_body(body: dict[str, Any], dex: str | None) -> dict[str, Any]:
+    if dex:
+        body["dex"] = dex
+    return body
+
+
+_STATE: Final = BufferPolicy.keep_latest(1)
+
+
+@attrs.frozen(kw_only=True)
+class NotificationSubscription(SubscriptionRequest[Notification]):
+    """``notification``: free-text notifications. Frames carry no user: one user per
+    connection; nothing is replayed after a reconnect."""
+
+    user: str = _address()
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"type": "notification", "user": self.user}
+
+
+@attrs.frozen(kw_only=True)
+class WebData2Subscription(SubscriptionRequest[WebData2]):
+    """``webData2``: the legacy front-end aggregate (large; prefer ``webData3``)."""
+
+    default_policy: ClassVar[BufferPolicy] = _STATE
+    user: str = _address()
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"type": "webData2", "user": self.user}
+
+
+@attrs.frozen(kw_only=True)
+class WebData3Subscription(SubscriptionRequest[WebData3]):
+    """``webData3``: the light front-end aggregate of one user."""
+
+    default_policy: ClassVar[BufferPolicy] = _STATE
+    user: str = _address()
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"type": "webData3", "user": self.user}
+
+
+@attrs.frozen(kw_only=True)
+class OrderUpdatesSubscription(SubscriptionRequest[OrderUpdates]):
+    """``orderUpdates``: order status changes.
+
+    Frames carry no user, so one connection serves one user (a second user is refused);
+    nothing is replayed after a reconnect (see :class:`StreamRestarted`).
+    """
+
+    user: str = _address()
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"type": "orderUpdates", "user": self.user}
+
+
+@attrs.frozen(kw_only=True)
+class UserEventsSubscription(SubscriptionRequest[UserEvent]):
+    """``userEvents`` (frames on channel ``user``): fills, funding, liquidations,
+    non-user cancels and TWAP events, as a tagged union.
+
+    Frames carry no user, so one connection serves one user (a second user is refused);
+    nothing is replayed after a reconnect (see :class:`StreamRestarted`).
+    """
+
+    user: str = _address()
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"type": "userEvents", "user": self.user}
+
+
+@attrs.frozen(kw_only=True)
+class UserFillsSubscription(SubscriptionRequest[UserFills]):
+    """``userFills``: the user's fills, a snapshot first. Gap-free across reconnects.
+
+    After every (re)subscription the server re-sends a snapshot of recent fills. The client
+    removes from it (and from any later message) every fill this subscription already
+    delivered, identified by ``tid`` (or, for a fill without a usable ``tid``, by ``hash``,
+    ``oid`` and ``time``). So a consumer sees each fill once: the fills missed while
+    disconnected arrive in the first message after the :class:`StreamRestarted` marker,
+    a snapshot that may be empty.
+
+    Memory is bounded: the identities of the :data:`FILL_MEMORY` newest fills are kept
+    (about 1.5 MB at most, measured), and a fill no newer than the newest forgotten one
+    counts as delivered. A snapshot cannot restore fills older than the server's snapshot
+    window: after a long outage, reconcile with the ``userFillsByTime`` info request.
+
+    Args:
+        user: the address.
+        aggregate_by_time: merge partial fills of one taker order. Cannot share a
+            connection with the non-aggregated stream of the same user (the frames do not
+            say which is which).
+    """
+
+    user: str = _address()
+    aggregate_by_time: bool = False
+
+    def to_wire(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"type": "userFills", "user": self.user}
+        if self.aggregate_by_time:
+            body["aggregateByTime"] = True
+        return body
+
+
+@attrs.frozen(kw_only=True)
+class UserFundingsSubscription(SubscriptionRequest[UserFundings]):
+    """``userFundings``: hourly funding payments, a snapshot first."""
+
+    user: str = _address()
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"type": "userFundings", "user": self.user}
+
+
+@attrs.frozen(kw_only=True)
+class UserNonFundingLedgerUpdatesSubscription(SubscriptionRequest[UserNonFundingLedgerUpdates]):
+    """``userNonFundingLedgerUpdates``: deposits, transfers, withdrawals..., a snapshot first."""
+
+    user: str = _address()
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"type": "userNonFundingLedgerUpdates", "user": self.user}
+
+
+@attrs.frozen(kw_only=True)
+class ActiveAssetDataSubscription(SubscriptionRequest[ActiveAssetData]):
+    """``activeAssetData``: leverage and tradeable sizes of the user on one perpetual."""
+
+    default_policy: ClassVar[BufferPolicy] = _STATE
+    user: str = _address()
+    coin: str
+
+    def __attrs_post_init__(self) -> None:
+        _require_coin(self.coin)
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"type": "activeAssetData", "user": self.user, "coin": self.coin}
+
+
+@attrs.frozen(kw_only=True)
+class UserTwapSliceFillsSubscription(SubscriptionRequest[UserTwapSliceFills]):
+    """``userTwapSliceFills``: fills of the user's TWAP slices, a snapshot first."""
+
+    user: str = _address()
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"type": "userTwapSliceFills", "user": self.user}
+
+
+@attrs.frozen(kw_only=True)
+class UserTwapHistorySubscription(SubscriptionRequest[UserTwapHistory]):
+    """``userTwapHistory``: the user's TWAP history (``time`` in seconds), a snapshot first."""
+
+    user: str = _address()
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"type": "userTwapHistory", "user": self.user}
+
+
+@attrs.frozen(kw_only=True)
+class ClearinghouseStateSubscription(SubscriptionRequest[ClearinghouseStateUpdate]):
+    """``clearinghouseState``: the user's perpetual account on ``dex`` (main when ``None``)."""
+
+    default_policy: ClassVar[BufferPolicy] = _STATE
+    user: str = _address()
+    dex: str | None = None
+
+    def to_wire(self) -> dict[str, Any]:
+        return _dex_body({"type": "clearinghouseState", "user": self.user}, self.dex)
+
+
+@attrs.frozen(kw_only=True)
+class OpenOrdersSubscription(SubscriptionRequest[OpenOrders]):
+    """``openOrders``: every open order of the user on ``dex`` (main when ``None``)."""
+
+    default_policy: ClassVar[BufferPolicy] = _STATE
+    user: str = _address()
+    dex: str | None = None
+
+    def to_wire(self) -> dict[str, Any]:
+        return _dex_body({"type": "openOrders", "user": self.user}, self.dex)
+
+
+@attrs.frozen(kw_only=True)
+class SpotStateSubscription(SubscriptionRequest[SpotState]):
+    """``spotState``: the user's spot balances.
+
+    Args:
+        user: the address.
+        ignore_portfolio_margin: cannot share a connection with the plain stream of the
+            same user (the frames do not say which is which).
+    """
+
+    default_policy: ClassVar[BufferPolicy] = _STATE
+    user: str = _address()
+    ignore_portfolio_margin: bool = False
+
+    def to_wire(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"type": "spotState", "user": self.user}
+        if self.ignore_portfolio_margin:
+            body["ignorePortfolioMargin"] = True
+        return body
+
+
+@attrs.frozen(kw_only=True)
+class TwapStatesSubscription(SubscriptionRequest[TwapStates]):
+    """``twapStates``: the user's running TWAPs on ``dex`` (main when ``None``)."""
+
+    default_policy: ClassVar[BufferPolicy] = _STATE
+    user: str = _address()
+    dex: str | None = None
+
+    def to_wire(self) -> dict[str, Any]:
+        return _dex_body({"type": "twapStates", "user": self.user}, self.dex)
+
+
+@attrs.frozen(kw_only=True)
+class AllDexsClearinghouseStateSubscription(SubscriptionRequest[AllDexsClearinghouseState]):
+    """``allDexsClearinghouseState``: the user's perpetual account on every dex."""
+
+    default_policy: ClassVar[BufferPolicy] = _STATE
+    user: str = _address()
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"type": "allDexsClearinghouseState", "user": self.user}
+
+
+@attrs.frozen(kw_only=True)
+class UserHistoricalOrdersSubscription(SubscriptionRequest[UserHistoricalOrders]):
+    """``userHistoricalOrders``: the user's order history, a snapshot first."""
+
+    user: str = _address()
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"type": "userHistoricalOrders", "user": self.user}
+
+
+# --- market-wide state streams ---------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class AssetCtxsSubscription(SubscriptionRequest[AssetCtxs]):
+    """``assetCtxs``: contexts of every perpetual of ``dex`` (main when ``None``)."""
+
+    default_policy: ClassVar[BufferPolicy] = _STATE
+    dex: str | None = None
+
+    def to_wire(self) -> dict[str, Any]:
+        return _dex_body({"type": "assetCtxs"}, self.dex)
+
+
+@attrs.frozen(kw_only=True)
+class SpotAssetCtxsSubscription(SubscriptionRequest[SpotAssetCtxs]):
+    """``spotAssetCtxs``: contexts of every spot asset."""
+
+    default_policy: ClassVar[BufferPolicy] = _STATE
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"type": "spotAssetCtxs"}
+
+
+@attrs.frozen(kw_only=True)
+class AllDexsAssetCtxsSubscription(SubscriptionRequest[AllDexsAssetCtxs]):
+    """``allDexsAssetCtxs``: perpetual contexts of every dex."""
+
+    default_policy: ClassVar[BufferPolicy] = _STATE
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"type": "allDexsAssetCtxs"}
+
+
+@attrs.frozen(kw_only=True)
+class L4BookSubscription(SubscriptionRequest[L4Snapshot | L4Updates]):
+    """GoldRush ``l4Book``: the order-level book of one coin, a ``Snapshot`` then ``Updates``.
+
+    A diff stream: it fails on overflow rather than dropping updates (a dropped update
+    would corrupt any book built from it). Feed it to :class:`trio_hl.books.L4Book`.
+    """
+
+    coin: str
+
+    def __attrs_post_init__(self) -> None:
+        _require_coin(self.coin)
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"type": "l4Book", "coin": self.coin}
