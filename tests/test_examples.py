@@ -1,0 +1,199 @@
+"""The examples run offline, quickly and quietly, and the docs quote only code that runs.
+
+Each script runs in a subprocess, exactly as a user would run it (``python examples/x.py``),
+against its in-process fake server. They start all at once: a script spends most of its time
+importing, so running them side by side keeps the module to a few seconds on two cores.
+
+Every ``python`` block in ``docs/`` must be an excerpt of an example file (modulo
+indentation), so that no snippet in the docs is untested.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+DOCS = ROOT / "docs"
+
+# Script -> lines (or parts of lines) its offline run must print.
+EXPECTED: dict[str, tuple[str, ...]] = {
+    "l2_book.py": ("BTC 20 bids, 20 asks  best ", "unsubscribed and disconnected"),
+    "shared_channel.py": (
+        "book    BTC ",
+        "trades  BTC ",
+        "candle  BTC 1m ",
+        "12 messages from 3 subscriptions on one stream",
+    ),
+    "connection.py": (
+        "connecting to ws://fake.hyperliquid.invalid/ws",
+        "stream restarted ",
+        "50 books over 2 connection(s)",
+    ),
+    "reconnect.py": (
+        "subscribed to BTC trades (sid 1)",
+        "-- stream restarted on connection 2, resubscribed {'type': 'trades', 'coin': 'BTC'}",
+        "already seen",
+        "distinct trades over 2 connection(s)",
+    ),
+    "run_forever.py": (
+        "connected (1 connection)",
+        "bbo  BTC ",
+        "ctx  BTC mark ",
+        "watchers done; cancelling the nursery closes the connection",
+        "after the block: api.ws is not running",
+    ),
+    "info_request.py": (
+        "allMids: 5 coins",
+        "l2Book BTC: best ",
+        "refused: request failed: 422 Unprocessable Entity",
+        "second allMids: answered",
+        "pending requests: 0",
+    ),
+    "goldrush_wildcard.py": (
+        "connecting to Network(name='fake-goldrush', url='ws://fake.goldrush.invalid/ws?key=***')",
+        "   SOL block ",
+        "12 books covering 4 coins: BTC, ETH, HYPE, SOL",
+    ),
+    "spread_watcher.py": ("wide: BTC ", "20 quotes of BTC (reference mid "),
+    "subscriptions_tour.py": (
+        "l2_book           BTC: 20 bids, 20 asks",
+        "trades            BTC: ",
+        "candle            BTC 1m: close ",
+        "bbo               ETH: ",
+        "all_mids          5 coins, BTC at ",
+        "active_asset_ctx  BTC (ActiveAssetCtx): mark ",
+        "active_asset_ctx  PURR/USDC (ActiveSpotAssetCtx): mark ",
+        "keep_latest(1)    buffered 1, dropped ",
+        "keep_latest(100)  buffered ",
+        "two identical subscriptions: 2 local, 1 on the wire",
+        "after both blocks: 0 on the wire",
+        "refused: cannot subscribe to ",
+        "the stream ended after 0 buffered item(s)",
+        "leaving api.ws.run() ended every stream and closed the connection",
+    ),
+    "user_fills.py": (
+        "snapshot of 3 fill(s)",
+        "-- reconnected (connection 2): the next snapshot holds",
+        "fills received, each once",
+    ),
+    "replay.py": (
+        " 3  L2Book BTC: 2 bids, 2 asks",
+        " 4  Trades BTC: 0.00023 @ 109572.0, 0.01500 @ 109571.0",
+        " 5  (no data message)",
+        "14  L2Book SOL at block 996629014: 1 bids, 0 asks",
+        "15  skipped (l2Book): cannot decode 'l2Book' frame",
+        "the BTC stream got 2 books (times [1751206166616, 1762450000123])",
+    ),
+    # The example test suite, run with pytest as its docstring says.
+    "test_spread_watcher.py": ("8 passed",),
+}
+
+
+# What an example may print on stderr (log lines it demonstrates); the others must print none.
+EXPECTED_STDERR: dict[str, str] = {
+    "connection.py": "trio_hl WARNING no pong from fake within 5.0 s: reconnecting\n",
+    "test_spread_watcher.py": "",
+}
+
+
+def _command(name: str) -> list[str]:
+    path = str(EXAMPLES / name)
+    if name.startswith("test_"):
+        return [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", path]
+    return [sys.executable, path]
+
+
+def _start(name: str, env: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        _command(name),
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="module")
+def runs(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, subprocess.CompletedProcess[str]]:
+    # Most of a script's time is importing. Where bytecode caching is switched off
+    # (PYTHONDONTWRITEBYTECODE), every script would compile trio, trio_hl and pytest from
+    # source; a bytecode cache kept apart from the source tree (in pytest's cache, else a
+    # temporary directory) halves the time and writes nothing next to the sources.
+    cache = getattr(request.config, "cache", None)
+    prefix = cache.mkdir("examples-pycache") if cache is not None else None
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(prefix or tmp_path_factory.mktemp("pycache"))
+    first, *rest = EXPECTED
+    procs = {first: _start(first, env)}
+    results: dict[str, subprocess.CompletedProcess[str]] = {}
+    try:
+        for index, name in enumerate(EXPECTED):
+            if index == 1:  # the first run filled the shared part of the cache: start the rest
+                procs.update((other, _start(other, env)) for other in rest)
+            proc = procs[name]
+            out, err = proc.communicate(timeout=120)
+            results[name] = subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+    finally:
+        for proc in procs.values():
+            if proc.poll() is None:
+                proc.kill()
+                proc.communicate()
+    return results
+
+
+def test_every_example_is_run() -> None:
+    scripts = {path.name for path in EXAMPLES.glob("*.py") if not path.name.startswith("_")}
+    assert scripts == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_example_runs_offline(name: str, runs: dict[str, subprocess.CompletedProcess[str]]) -> None:
+    result = runs[name]
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stderr == EXPECTED_STDERR.get(name, "")  # quiet: no stray warnings or logs
+    for expected in EXPECTED[name]:
+        assert expected in result.stdout, f"{expected!r} not in:\n{result.stdout}"
+
+
+def _python_blocks() -> list[tuple[str, str]]:
+    blocks: list[tuple[str, str]] = []
+    for path in sorted(DOCS.glob("*.md")):
+        found = re.findall(r"^```python\n(.*?)^```", path.read_text(), re.MULTILINE | re.DOTALL)
+        blocks.extend((f"{path.name}#{i}", block) for i, block in enumerate(found, 1))
+    return blocks
+
+
+def _is_excerpt(block: str, source: str) -> bool:
+    want = textwrap.dedent(block).strip("\n").splitlines()
+    lines = source.splitlines()
+    for start in range(len(lines) - len(want) + 1):
+        window = textwrap.dedent("\n".join(lines[start : start + len(want)])).splitlines()
+        if window == want:
+            return True
+    return False
+
+
+@pytest.mark.parametrize(("where", "block"), _python_blocks(), ids=lambda value: value[:40])
+def test_docs_snippets_come_from_examples(where: str, block: str) -> None:
+    sources = [path.read_text() for path in sorted(EXAMPLES.glob("*.py"))]
+    assert any(_is_excerpt(block, source) for source in sources), f"{where} is not in examples/"
+
+
+def test_docs_links_resolve() -> None:
+    for path in sorted(DOCS.glob("*.md")):
+        for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", path.read_text()):
+            if "://" in target:
+                continue
+            assert (path.parent / target).exists(), f"{path.name} links to missing {target}"
