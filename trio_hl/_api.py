@@ -977,11 +977,14 @@ class Ws:
         """Connect for the duration of the block (the connection owns a nursery inside it).
 
         Raises:
-            NotRunning: already running.
+            ConfigurationError: already running (one connection per ``Api``).
             KeyRejected / HandshakeRejected / ConnectError: see :func:`~trio_hl.open_client`.
         """
         if self._client is not None:
-            raise NotRunning("api.ws is already running")
+            raise ConfigurationError(
+                "api.ws is already running: one connection per Api; create another Api "
+                "for a second connection"
+            )
         async with open_client(self._api.network, settings=self._api.settings) as client:
             self._client = client
             try:

@@ -162,6 +162,10 @@ class Client:
         self.settings = settings
         self._session = Session(network.limits)
         self._mailboxes: dict[int, Mailbox] = {}
+        # Shared mailboxes this client ever fed: ended with the client, like its own.
+        self._shared: set[Mailbox] = set()
+        # Sids live when the last connection dropped: they get a restart marker.
+        self._interrupted: set[int] = set()
         self._ack_waiters: dict[str, _Waiter] = {}
         self._post_waiters: dict[int, _Waiter] = {}
         # Per connection: frames for the writer, with the post id they carry (if any).
@@ -221,6 +225,7 @@ class Client:
             mailbox = send_channel._mailbox
             if mailbox.closed or mailbox.consumer_closed:
                 raise SubscriptionError("the shared channel is closed")
+            self._shared.add(mailbox)
         else:
             mailbox = Mailbox(policy or request.policy)
         mailbox.release = self._release
@@ -527,16 +532,18 @@ class Client:
         self._outbox_recv = outbox_recv
         self._outbox = outbox_send
         self._ws = ws
-        restarted = self._connections > 1
         for frame in self._session.connection_made():
             outbox_send.send_nowait((frame, None))
-        if restarted:
-            for sid, mailbox in self._mailboxes.items():
-                body = self._session.body_of(sid)
-                if body is not None:
-                    mailbox.mark_restart(
-                        StreamRestarted(sid=sid, subscription=body, connection=self._connections)
-                    )
+        # Only streams that lived through the lost connection restarted; one subscribed
+        # while disconnected simply starts on this connection.
+        for sid in self._interrupted:
+            mailbox = self._mailboxes.get(sid)
+            body = self._session.body_of(sid)
+            if mailbox is not None and body is not None:
+                mailbox.mark_restart(
+                    StreamRestarted(sid=sid, subscription=body, connection=self._connections)
+                )
+        self._interrupted = set()
         logger.info("connected to %s (connection %d)", self.network.name, self._connections)
         self._up.set()
 
@@ -548,6 +555,7 @@ class Client:
         self._ws = None
         self._pong = None
         self._up = trio.Event()
+        self._interrupted = set(self._mailboxes)
         lost = self._session.connection_lost()
         for post_id in lost.unsent:
             waiter = self._post_waiters.get(post_id)
@@ -616,9 +624,10 @@ class Client:
 
     def _close_streams(self) -> None:
         self._running = False
-        for mailbox in self._mailboxes.values():
+        for mailbox in [*self._mailboxes.values(), *self._shared]:
             mailbox.close()
         self._mailboxes.clear()
+        self._shared.clear()
         self._up.set()  # wake posts waiting for a connection: they see NotRunning
 
 

@@ -340,3 +340,49 @@ async def test_rejection_ends_every_local_consumer_of_the_key(
         with pytest.raises(SubscriptionError, match="Invalid subscription"):
             await second.receive()
         assert client.statistics().subscriptions == 0
+
+
+async def test_shared_stream_ends_with_the_client_even_when_unsubscribed(
+    fake_hyperliquid: FakeHyperliquid,
+) -> None:
+    send_channel, shared = open_shared_channel()
+    api = await Api.create(network=fake_hyperliquid.network)
+    async with api.ws.run():
+        sid, _ = await api.ws.subscriptions.bbo(asset="BTC", send_channel=send_channel)
+        await api.ws.subscriptions.unsubscribe(sid)
+    with trio.fail_after(1), pytest.raises(trio.EndOfChannel):
+        await shared.receive()
+
+
+async def test_subscribed_while_disconnected_gets_no_restart_marker(
+    fake_hyperliquid: FakeHyperliquid, autojump_clock: trio.testing.MockClock, settings: Settings
+) -> None:
+    fake = fake_hyperliquid
+    api = await Api.create(network=fake.network, settings=settings)
+    async with api.ws.run() as client:
+        _, before = await api.ws.subscriptions.bbo(asset="BTC")
+        await fake.drop()
+        # Spin without blocking, so the mock clock cannot jump to the reconnect.
+        while client.statistics().connected:
+            await trio.sleep(0)
+        _, during = await api.ws.subscriptions.bbo(asset="ETH")
+        await fake.wait_received(is_method("subscribe"), count=3)
+        await fake.push("bbo", {"coin": "ETH", "time": 1, "bbo": [None, None]})
+        await fake.push("bbo", {"coin": "BTC", "time": 2, "bbo": [None, None]})
+        assert isinstance(await during.receive(), Bbo)
+        assert isinstance(await before.receive(), StreamRestarted)
+        assert isinstance(await before.receive(), Bbo)
+
+
+async def test_one_connection_per_api(fake_hyperliquid: FakeHyperliquid) -> None:
+    api = await Api.create(network=fake_hyperliquid.network)
+    async with api.ws.run():
+        with pytest.raises(ConfigurationError, match="already running"):
+            async with api.ws.run():
+                pass
+
+
+def test_settings_validate_connect_attempts() -> None:
+    with pytest.raises(ValueError, match="initial_connect_attempts"):
+        Settings(initial_connect_attempts=0)
+    assert Settings(initial_connect_attempts=None).initial_connect_attempts is None
