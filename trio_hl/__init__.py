@@ -38,9 +38,12 @@ from ._fanout import (
 from ._fanout import (
     open_shared_channel as open_shared_channel,
 )
+from ._info import Info as Info
 from ._policy import BufferPolicy as BufferPolicy
 from ._protocol._session import Limits as Limits
 from ._settings import Settings as Settings
+from ._universe import AssetInfo as AssetInfo
+from ._universe import Universe as Universe
 from .networks import (
     MAINNET as MAINNET,
 )
@@ -59,10 +62,12 @@ __all__ = [
     "TESTNET",
     "Account",
     "Api",
+    "AssetInfo",
     "Backoff",
     "BufferPolicy",
     "Client",
     "ClientStatistics",
+    "Info",
     "Limits",
     "Network",
     "Settings",
@@ -70,6 +75,7 @@ __all__ = [
     "Stream",
     "StreamStatistics",
     "Subscriptions",
+    "Universe",
     "Ws",
     "decode_frame",
     "errors",

@@ -14,7 +14,10 @@ import trio
 
 from ._account import normalise_address
 from ._client import Client, open_client
+from ._http import HttpTransport, http_base_url
+from ._info import Info
 from ._settings import Settings
+from ._universe import Universe, load_universe
 from .errors import ConfigurationError, NotRunning
 from .models.subscriptions import (
     ActiveAssetCtxSubscription,
@@ -50,7 +53,8 @@ from .models.subscriptions import (
 from .networks import MAINNET, Network
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator
+    from collections.abc import AsyncIterator, Mapping
+    from typing import Any
 
     from ._account import Account
     from ._fanout import SharedSendChannel, Stream
@@ -957,6 +961,16 @@ class Ws:
         self._api = api
         self._client: Client | None = None
         self.subscriptions = Subscriptions(self)
+        self.info = Info(self._post_info, account=api.account, universe=lambda: api.universe)
+        """Info requests over this connection (``NotRunning`` outside ``run()``)."""
+
+    @property
+    def running(self) -> bool:
+        """Connected (inside ``run()`` / ``run_forever``)."""
+        return self._client is not None
+
+    async def _post_info(self, payload: Mapping[str, Any]) -> Any:
+        return await self.client.info(payload)
 
     @property
     def client(self) -> Client:
@@ -1012,10 +1026,18 @@ class Api:
         network: Network = MAINNET,
         account: Account | None = None,
         settings: Settings | None = None,
+        universe: Universe | None = None,
     ) -> None:
         self.network = network
         self.account = account
         self.settings = settings or Settings()
+        self.universe = universe
+        """Names and ids of every asset (``None`` until loaded; see :meth:`refresh_universe`)."""
+        self.http = HttpTransport(
+            http_base_url(network), settings=self.settings, transport=network.http_transport
+        )
+        self.info = Info(self.http, account=account, universe=lambda: self.universe)
+        """Info requests over HTTP (no connection needed)."""
         self.ws = Ws(self)
 
     @classmethod
@@ -1025,16 +1047,34 @@ class Api:
         network: Network = MAINNET,
         account: Account | None = None,
         settings: Settings | None = None,
+        load_universe: bool = True,
     ) -> Api:
-        """Build an ``Api``.
+        """Build an ``Api`` and load the asset universe (over HTTP: no socket is open yet).
 
         Args:
             network: ``MAINNET`` (default), ``TESTNET``, ``goldrush(key)`` or ``custom(url)``.
-            account: the default account for user streams and signed actions.
+            account: the default account for user streams, info queries and signed actions.
             settings: connection settings (timeouts, heartbeat, backoff, frame limits).
+            load_universe: fetch ``perpDexs``, every perp dex's ``meta`` and ``spotMeta``
+                now, so ``asset=`` accepts names and ids everywhere.
+
+        Raises:
+            HttpStatusError, RateLimited, ConnectError, RequestTimeout, DecodeError: loading
+                the universe failed.
         """
-        await trio.lowlevel.checkpoint()
-        return cls(network=network, account=account, settings=settings)
+        api = cls(network=network, account=account, settings=settings)
+        if load_universe:
+            await api.refresh_universe()
+        else:
+            await trio.lowlevel.checkpoint()
+        return api
+
+    async def refresh_universe(self) -> Universe:
+        """Reload the universe (after a listing): over the socket when ``api.ws`` is running,
+        else over HTTP. Lookups switch to the new universe at once."""
+        info = self.ws.info if self.ws.running else self.info
+        self.universe = await load_universe(info)
+        return self.universe
 
     def __repr__(self) -> str:
         return f"Api(network={self.network!r}, account={self.account!r})"

@@ -49,10 +49,13 @@ class Settings:
     close_timeout: float = attrs.field(default=1.0, validator=attrs.validators.ge(0))
     backoff: Backoff = attrs.field(factory=Backoff)
     stable_after: float = attrs.field(default=10.0, validator=attrs.validators.ge(0))
-    initial_connect_attempts: int | None = attrs.field(
-        default=3, validator=attrs.validators.optional(attrs.validators.ge(1))
-    )
+    initial_connect_attempts: int | None = attrs.field(default=3)
     max_message_size: int = attrs.field(default=16 * _MIB, validator=attrs.validators.gt(0))
     receive_buffer_size: int = attrs.field(default=64 * 1024, validator=attrs.validators.gt(0))
     message_queue_size: int = attrs.field(default=64, validator=attrs.validators.ge(0))
     ssl_context: ssl.SSLContext | None = attrs.field(default=None, eq=False)
+
+    @initial_connect_attempts.validator
+    def _check_attempts(self, _: attrs.Attribute[int | None], value: int | None) -> None:
+        if value is not None and value < 1:
+            raise ValueError(f"initial_connect_attempts must be at least 1 or None, got {value}")

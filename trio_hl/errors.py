@@ -24,8 +24,11 @@ Layout::
     ├── ProtocolError               the server sent something we cannot understand
     │   └── DecodeError             a frame did not match its model
     ├── ApiError                    the server understood and said no (has ``.response``)
-    │   └── SubscriptionError       a subscription was rejected or is over a limit
-    └── SubscriptionOverflow        a consumer fell behind a fail-on-overflow stream
+    │   ├── SubscriptionError       a subscription was rejected or is over a limit
+    │   └── HttpStatusError         the HTTP API answered with a non-200 status
+    │       └── RateLimited         HTTP 429: too many requests (has ``.retry_after``)
+    ├── SubscriptionOverflow        a consumer fell behind a fail-on-overflow stream
+    └── UnknownAsset                an asset name or id is not in the universe (a ``KeyError``)
 
 Messages never contain secret keys or API keys: networks redact their URLs, and
 accounts never render their secret.
@@ -42,18 +45,21 @@ __all__ = [
     "ConnectionLost",
     "DecodeError",
     "HandshakeRejected",
+    "HttpStatusError",
     "HyperliquidError",
     "KeyRejected",
     "NotRunning",
     "NumberTypeError",
     "PrecisionError",
     "ProtocolError",
+    "RateLimited",
     "RequestOutcomeUnknown",
     "RequestTimeout",
     "SigningError",
     "SubscriptionError",
     "SubscriptionOverflow",
     "TransportError",
+    "UnknownAsset",
 ]
 
 
@@ -197,3 +203,70 @@ class SigningError(HyperliquidError, ValueError):
     unusable secret key. The message never contains the secret key. Raised before anything
     is sent.
     """
+
+
+class HttpStatusError(ApiError):
+    """The HTTP API answered with a status other than 200.
+
+    Over the WebSocket the same refusal arrives as an ``error`` post reply and raises a plain
+    :class:`ApiError`; catch ``ApiError`` to handle both transports alike. A 4xx status means
+    the request was refused (for example 422 for a body the server cannot deserialize); a
+    5xx status means the server failed and the request may be retried later.
+
+    Attributes:
+        status_code: the HTTP status.
+        body: the first bytes of the response body, decoded leniently (also ``.response``).
+    """
+
+    def __init__(self, status_code: int, body: str = "", *, message: str | None = None) -> None:
+        self.status_code = status_code
+        self.body = body
+        detail = f": {body}" if body else ""
+        super().__init__(message or f"HTTP {status_code}{detail}", response=body)
+
+
+@final
+class RateLimited(HttpStatusError):
+    """HTTP 429: the server's rate limit for this IP or address was exceeded.
+
+    Attributes:
+        retry_after: seconds to wait, from the ``Retry-After`` header, if the server sent one.
+    """
+
+    def __init__(
+        self, status_code: int = 429, body: str = "", *, retry_after: float | None = None
+    ) -> None:
+        self.retry_after = retry_after
+        hint = f"; retry after {retry_after:g} s" if retry_after is not None else ""
+        detail = f": {body}" if body else ""
+        super().__init__(
+            status_code, body, message=f"rate limited (HTTP {status_code}){hint}{detail}"
+        )
+
+
+@final
+class UnknownAsset(HyperliquidError, KeyError):
+    """An asset name or id is not in the loaded universe.
+
+    Also a :class:`KeyError`, so mapping-style code keeps working. The message names close
+    matches when there are any; a coin listed after the universe was loaded needs
+    ``await api.refresh_universe()``.
+
+    Attributes:
+        asset: the name or id that was looked up.
+        suggestions: close matches among the known names (possibly empty).
+    """
+
+    def __init__(self, asset: str | int, suggestions: tuple[str, ...] = ()) -> None:
+        self.asset = asset
+        self.suggestions = suggestions
+        what = f"asset id {asset}" if isinstance(asset, int) else f"asset {asset!r}"
+        hint = f"; did you mean {', '.join(map(repr, suggestions))}?" if suggestions else ""
+        super().__init__(
+            f"unknown {what}{hint} (if it was listed recently, refresh the universe: "
+            "`await api.refresh_universe()`)"
+        )
+
+    def __str__(self) -> str:
+        # KeyError renders its argument with repr(); an error message reads better plain.
+        return str(self.args[0])

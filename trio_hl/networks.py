@@ -13,6 +13,7 @@ from typing import Final
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import attrs
+import httpx
 import trio
 
 from ._protocol._session import Limits
@@ -59,6 +60,8 @@ class Network:
         is_mainnet: signs actions for mainnet (``True``) or testnet.
         limits: client-side guards for the server's limits.
         connect_stream: opens the byte stream instead of TCP/TLS (the test kit's seam).
+        http_transport: the httpx transport of the HTTP API (the test kit's seam; ``None``:
+            real sockets).
     """
 
     name: str
@@ -66,6 +69,7 @@ class Network:
     is_mainnet: bool = True
     limits: Limits = attrs.field(factory=Limits)
     connect_stream: StreamFactory | None = attrs.field(default=None, eq=False)
+    http_transport: httpx.AsyncBaseTransport | None = attrs.field(default=None, eq=False)
 
     @ws_url.validator
     def _check_url(self, _: attrs.Attribute[str], value: str) -> None:

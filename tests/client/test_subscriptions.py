@@ -162,7 +162,7 @@ async def test_bad_arguments_fail_before_any_io(fake_hyperliquid: FakeHyperliqui
 
 
 async def test_subscriptions_need_a_running_connection() -> None:
-    api = await Api.create()
+    api = await Api.create(load_universe=False)
     with pytest.raises(NotRunning, match="run"):
         await api.ws.subscriptions.l2_book(asset="BTC")
 
@@ -364,7 +364,7 @@ async def test_subscribed_while_disconnected_gets_no_restart_marker(
         await fake.drop()
         # Spin without blocking, so the mock clock cannot jump to the reconnect.
         while client.statistics().connected:
-            await trio.sleep(0)
+            await trio.lowlevel.checkpoint()
         _, during = await api.ws.subscriptions.bbo(asset="ETH")
         await fake.wait_received(is_method("subscribe"), count=3)
         await fake.push("bbo", {"coin": "ETH", "time": 1, "bbo": [None, None]})

@@ -327,7 +327,7 @@ async def test_address_and_account_rules(fake_hyperliquid: FakeHyperliquid) -> N
 
 
 async def test_a_missing_user_fails_before_not_running() -> None:
-    api = await Api.create()
+    api = await Api.create(load_universe=False)
     with pytest.raises(ConfigurationError, match="needs a user"):
         await api.ws.subscriptions.order_updates()
     with pytest.raises(NotRunning):
@@ -344,7 +344,7 @@ async def test_user_limit_through_the_api(fake_hyperliquid: FakeHyperliquid) -> 
         limits=Limits(max_subscriptions=4, max_users=2),
         connect_stream=fake.connect,
     )
-    api = await Api.create(network=network)
+    api = await Api.create(network=network, load_universe=False)
     subs = api.ws.subscriptions
     async with api.ws.run():
         await subs.web_data3(address=ALICE)

@@ -4,6 +4,7 @@ Compare ``trio.testing`` and httpcore's public mock backend. With pytest-trio, t
 ``fake_hyperliquid`` fixture (registered by trio_hl's pytest plugin) gives a running server.
 """
 
+from ._fake_http import FakeHttp as FakeHttp
 from ._fake_server import (
     FakeConnection as FakeConnection,
 )
@@ -22,11 +23,14 @@ from ._frames import (
 from ._frames import (
     trade_data as trade_data,
 )
+from ._info_fixtures import install_default_info as install_default_info
 
 __all__ = [
     "FakeConnection",
+    "FakeHttp",
     "FakeHyperliquid",
     "InfoHandler",
+    "install_default_info",
     "l2_book_data",
     "open_fake_hyperliquid",
     "trade_data",

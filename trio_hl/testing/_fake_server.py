@@ -24,6 +24,8 @@ from trio_websocket import ConnectionClosed, WebSocketConnection, wrap_server_st
 
 from .._protocol._session import Limits
 from ..networks import Network
+from ._fake_http import FakeHttp
+from ._info_fixtures import install_default_info
 
 __all__ = ["FakeConnection", "FakeHyperliquid", "InfoHandler", "open_fake_hyperliquid"]
 
@@ -140,6 +142,9 @@ class FakeHyperliquid:
         self.handshake_times: list[float] = []
         self._changed = trio.Event()
         self._listen_port: int | None = None
+        self.http = FakeHttp(self)
+        """The HTTP API (``/info``, ``/exchange``), answering from the same scripting."""
+        install_default_info(self)
 
     # -- pointing a client at it -------------------------------------------------------------
 
@@ -147,7 +152,10 @@ class FakeHyperliquid:
     def network(self) -> Network:
         """A :class:`~trio_hl.Network` whose connections reach this server in memory."""
         return Network(
-            name="fake", ws_url="ws://fake.hyperliquid.invalid/ws", connect_stream=self.connect
+            name="fake",
+            ws_url="ws://fake.hyperliquid.invalid/ws",
+            connect_stream=self.connect,
+            http_transport=self.http.transport,
         )
 
     def goldrush_network(self, key: str) -> Network:
@@ -157,6 +165,7 @@ class FakeHyperliquid:
             ws_url=f"ws://fake.goldrush.invalid/ws?key={key}",
             limits=Limits(max_subscriptions=None, max_users=None),
             connect_stream=self.connect,
+            http_transport=self.http.transport,
         )
 
     async def connect(self) -> trio.abc.Stream:

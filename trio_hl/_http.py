@@ -1,0 +1,222 @@
+"""The HTTP transport: ``POST /info`` and ``POST /exchange`` with httpx on Trio.
+
+httpx runs on Trio through its anyio backend (sockets, TLS and timeouts included), so this
+shell needs no thread and no asyncio. It is the transport for users who do not keep a socket
+open; :class:`~trio_hl._info.Info` gives it the same models and the same errors as the
+WebSocket, and only the transport failures below are its own.
+
+Two ways to hold it:
+
+* ``HttpTransport(url)`` opens a short-lived client per request: nothing to close, one TLS
+  handshake per call;
+* ``async with open_http_transport(url) as http:`` keeps one pooled client for the block.
+
+Tests inject an ``httpx`` transport (``transport=``, e.g. the fake server's
+:class:`httpx.MockTransport`), so every code path above the socket runs offline.
+
+Errors (never containing a key or the request body):
+
+* HTTP 200 with a JSON body: the body is returned (it may be ``null``);
+* HTTP 429: :class:`~trio_hl.errors.RateLimited` (with ``retry_after`` when sent);
+* any other status: :class:`~trio_hl.errors.HttpStatusError` with the status and the first
+  200 characters of the body; both are :class:`~trio_hl.errors.ApiError`, like an ``error``
+  post reply over the WebSocket;
+* HTTP 200 with a body that is not JSON: :class:`~trio_hl.errors.ProtocolError`;
+* cannot connect: :class:`~trio_hl.errors.ConnectError`; sent but the reply was lost:
+  :class:`~trio_hl.errors.RequestOutcomeUnknown`; no reply within
+  ``settings.request_timeout``: :class:`~trio_hl.errors.RequestTimeout`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING, Any, Final, final
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx
+import trio
+
+from ._settings import Settings
+from .errors import (
+    ConfigurationError,
+    ConnectError,
+    HttpStatusError,
+    ProtocolError,
+    RateLimited,
+    RequestOutcomeUnknown,
+    RequestTimeout,
+)
+from .networks import redact_url
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Mapping
+
+    from .networks import Network
+
+__all__ = ["HttpTransport", "http_base_url", "open_http_transport"]
+
+MAINNET_HTTP: Final = "https://api.hyperliquid.xyz"
+TESTNET_HTTP: Final = "https://api.hyperliquid-testnet.xyz"
+_BODY_CHARS: Final = 200
+_HEADERS: Final = {"Content-Type": "application/json", "User-Agent": "trio_hl"}
+
+
+def http_base_url(network: Network) -> str:
+    """The HTTP API base URL of a network (``https://api.hyperliquid.xyz`` for mainnet).
+
+    Derived from the WebSocket URL as the official SDK does in reverse: ``wss`` becomes
+    ``https``, a trailing ``/ws`` is dropped, and so is the query (it may hold a key).
+    GoldRush serves only the WebSocket; its data is mainnet's, so its HTTP API is mainnet's.
+    """
+    parts = urlsplit(network.ws_url)
+    host = parts.hostname or ""
+    if host == "goldrushdata.com" or host.endswith(".goldrushdata.com"):
+        return MAINNET_HTTP if network.is_mainnet else TESTNET_HTTP
+    scheme = "https" if parts.scheme == "wss" else "http"
+    path = parts.path[: -len("/ws")] if parts.path.endswith("/ws") else parts.path
+    netloc = parts.netloc.rpartition("@")[2]  # never carry credentials along
+    return urlunsplit((scheme, netloc, path.rstrip("/"), "", ""))
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _BODY_CHARS else text[: _BODY_CHARS - 3] + "..."
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("Retry-After")
+    if value is None:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:  # an HTTP date: rare for APIs, not worth a parser here
+        return None
+    return seconds if math.isfinite(seconds) and seconds >= 0 else None
+
+
+@final
+class HttpTransport:
+    """Posts request bodies to a Hyperliquid HTTP API and returns the replies' JSON.
+
+    Calling the transport (``await http(payload)``) is ``POST /info``, so it plugs into
+    :class:`~trio_hl._info.Info` directly.
+
+    Args:
+        base_url: ``https://api.hyperliquid.xyz`` or another API root (see
+            :func:`http_base_url`).
+        settings: ``request_timeout`` bounds each request as a whole, ``connect_timeout`` the
+            connection, ``ssl_context`` the TLS verification (default: the system's).
+        client: a client to reuse (it stays the caller's to close).
+        transport: the httpx transport of the per-request clients (tests pass a mock).
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        settings: Settings | None = None,
+        client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        parts = urlsplit(base_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ConfigurationError(f"not an http(s) URL: {redact_url(base_url)}")
+        self.base_url = base_url.rstrip("/")
+        self.settings = settings or Settings()
+        self._client = client
+        self._transport = transport
+
+    def __repr__(self) -> str:
+        return f"<trio_hl.HttpTransport {redact_url(self.base_url)}>"
+
+    def make_client(self) -> httpx.AsyncClient:
+        """A client configured with these settings (the caller closes it)."""
+        settings = self.settings
+        return httpx.AsyncClient(
+            timeout=httpx.Timeout(settings.request_timeout, connect=settings.connect_timeout),
+            verify=settings.ssl_context if settings.ssl_context is not None else True,
+            transport=self._transport,
+            headers=_HEADERS,
+            follow_redirects=False,
+        )
+
+    async def __call__(self, payload: Mapping[str, Any]) -> Any:
+        return await self.post("/info", payload)
+
+    async def info(self, payload: Mapping[str, Any]) -> Any:
+        """``POST /info``: the reply's JSON (possibly ``None``)."""
+        return await self.post("/info", payload)
+
+    async def exchange(self, payload: Mapping[str, Any]) -> Any:
+        """``POST /exchange`` with a signed envelope: the exchange body
+        (``{"status": "ok" | "err", "response": ...}``, checked by the exchange layer)."""
+        return await self.post("/exchange", payload)
+
+    async def post(self, path: str, payload: Mapping[str, Any]) -> Any:
+        """POST ``payload`` as JSON to ``path`` and return the decoded JSON reply.
+
+        Raises:
+            RateLimited: HTTP 429.
+            HttpStatusError: any other status but 200.
+            ProtocolError: a 200 reply that is not JSON.
+            ConnectError: the connection could not be made (nothing was sent).
+            RequestOutcomeUnknown: the connection failed after the request was sent.
+            RequestTimeout: no complete reply within ``settings.request_timeout``.
+
+        Cancellation abandons the request (the server may still execute it).
+        """
+        url = self.base_url + path
+        where = f"POST {urlsplit(redact_url(url)).path or '/'}"
+        body = json.dumps(payload, separators=(",", ":"))
+        limit = self.settings.request_timeout
+        try:
+            with trio.fail_after(limit):
+                if self._client is not None:
+                    response = await self._client.post(url, content=body, headers=_HEADERS)
+                else:
+                    async with self.make_client() as client:
+                        response = await client.post(url, content=body)
+        except trio.TooSlowError:
+            raise RequestTimeout(f"no reply to {where} within {limit} s") from None
+        except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+            raise ConnectError(f"{where}: could not connect: {_short(str(exc))}") from exc
+        except httpx.TimeoutException as exc:
+            raise RequestTimeout(f"{where}: timed out ({type(exc).__name__})") from exc
+        except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
+            raise ConfigurationError(f"{where}: {_short(str(exc))}") from exc
+        except httpx.TransportError as exc:
+            raise RequestOutcomeUnknown(
+                f"{where}: the connection failed after the request was sent ({type(exc).__name__})"
+            ) from exc
+        return self._reply(where, response)
+
+    @staticmethod
+    def _reply(where: str, response: httpx.Response) -> Any:
+        status = response.status_code
+        if status == 200:
+            try:
+                return json.loads(response.content)
+            except ValueError:
+                raise ProtocolError(
+                    f"{where}: HTTP 200 with a body that is not JSON: {_short(response.text)!r}"
+                ) from None
+        text = _short(response.text)
+        if status == 429:
+            raise RateLimited(status, text, retry_after=_retry_after(response))
+        detail = f": {text}" if text else ""
+        raise HttpStatusError(status, text, message=f"{where} failed with HTTP {status}{detail}")
+
+
+@asynccontextmanager
+async def open_http_transport(
+    base_url: str,
+    *,
+    settings: Settings | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> AsyncIterator[HttpTransport]:
+    """An :class:`HttpTransport` with one pooled client, closed when the block exits."""
+    http = HttpTransport(base_url, settings=settings, transport=transport)
+    async with http.make_client() as client:
+        yield HttpTransport(base_url, settings=settings, client=client)
