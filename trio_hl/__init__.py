@@ -26,6 +26,8 @@ from ._client import (
     open_client as open_client,
 )
 from ._decode import decode_frame as decode_frame
+from ._exchange import Exchange as Exchange
+from ._exchange import NonceSource as NonceSource
 from ._fanout import (
     SharedSendChannel as SharedSendChannel,
 )
@@ -44,6 +46,18 @@ from ._protocol._session import Limits as Limits
 from ._settings import Settings as Settings
 from ._universe import AssetInfo as AssetInfo
 from ._universe import Universe as Universe
+from .models.exchange import LIMIT_ALO as LIMIT_ALO
+from .models.exchange import LIMIT_GTC as LIMIT_GTC
+from .models.exchange import LIMIT_IOC as LIMIT_IOC
+from .models.exchange import BuilderFee as BuilderFee
+from .models.exchange import CancelRequest as CancelRequest
+from .models.exchange import Cloid as Cloid
+from .models.exchange import ModifyRequest as ModifyRequest
+from .models.exchange import OrderRequest as OrderRequest
+from .models.exchange import stop_loss_limit as stop_loss_limit
+from .models.exchange import stop_loss_market as stop_loss_market
+from .models.exchange import take_profit_limit as take_profit_limit
+from .models.exchange import take_profit_market as take_profit_market
 from .networks import (
     MAINNET as MAINNET,
 )
@@ -58,6 +72,9 @@ from .networks import (
 )
 
 __all__ = [
+    "LIMIT_ALO",
+    "LIMIT_GTC",
+    "LIMIT_IOC",
     "MAINNET",
     "TESTNET",
     "Account",
@@ -65,11 +82,18 @@ __all__ = [
     "AssetInfo",
     "Backoff",
     "BufferPolicy",
+    "BuilderFee",
+    "CancelRequest",
     "Client",
     "ClientStatistics",
+    "Cloid",
+    "Exchange",
     "Info",
     "Limits",
+    "ModifyRequest",
     "Network",
+    "NonceSource",
+    "OrderRequest",
     "Settings",
     "SharedSendChannel",
     "Stream",
@@ -84,6 +108,10 @@ __all__ = [
     "networks",
     "open_client",
     "open_shared_channel",
+    "stop_loss_limit",
+    "stop_loss_market",
+    "take_profit_limit",
+    "take_profit_market",
 ]
 
 

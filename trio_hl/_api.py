@@ -14,6 +14,7 @@ import trio
 
 from ._account import normalise_address
 from ._client import Client, open_client
+from ._exchange import SHARED_NONCES, Exchange, NonceSource
 from ._http import HttpTransport, http_base_url
 from ._info import Info
 from ._settings import Settings
@@ -963,6 +964,16 @@ class Ws:
         self.subscriptions = Subscriptions(self)
         self.info = Info(self._post_info, account=api.account, universe=lambda: api.universe)
         """Info requests over this connection (``NotRunning`` outside ``run()``)."""
+        self.exchange = Exchange(
+            self._post_action,
+            is_mainnet=api.network.is_mainnet,
+            account=api.account,
+            universe=lambda: api.universe,
+            info=self.info,
+            nonces=api.nonces,
+        )
+        """Signed exchange actions over this connection (``NotRunning`` outside ``run()``);
+        the same methods as ``api.exchange``, sharing its nonces."""
 
     @property
     def running(self) -> bool:
@@ -971,6 +982,9 @@ class Ws:
 
     async def _post_info(self, payload: Mapping[str, Any]) -> Any:
         return await self.client.info(payload)
+
+    async def _post_action(self, payload: Mapping[str, Any]) -> Any:
+        return await self.client.action(payload)
 
     @property
     def client(self) -> Client:
@@ -1027,6 +1041,7 @@ class Api:
         account: Account | None = None,
         settings: Settings | None = None,
         universe: Universe | None = None,
+        nonces: NonceSource | None = None,
     ) -> None:
         self.network = network
         self.account = account
@@ -1038,6 +1053,18 @@ class Api:
         )
         self.info = Info(self.http, account=account, universe=lambda: self.universe)
         """Info requests over HTTP (no connection needed)."""
+        self.nonces = nonces if nonces is not None else SHARED_NONCES
+        """Nonces of every action signed through this Api: both transports share them, and by
+        default every Api of the process does too."""
+        self.exchange = Exchange(
+            self.http.exchange,
+            is_mainnet=network.is_mainnet,
+            account=account,
+            universe=lambda: self.universe,
+            info=self.info,
+            nonces=self.nonces,
+        )
+        """Signed exchange actions over HTTP (no connection needed)."""
         self.ws = Ws(self)
 
     @classmethod

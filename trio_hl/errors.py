@@ -25,8 +25,10 @@ Layout::
     │   └── DecodeError             a frame did not match its model
     ├── ApiError                    the server understood and said no (has ``.response``)
     │   ├── SubscriptionError       a subscription was rejected or is over a limit
-    │   └── HttpStatusError         the HTTP API answered with a non-200 status
-    │       └── RateLimited         HTTP 429: too many requests (has ``.retry_after``)
+    │   ├── HttpStatusError         the HTTP API answered with a non-200 status
+    │   │   └── RateLimited         HTTP 429: too many requests (has ``.retry_after``)
+    │   ├── ActionRejected          an exchange action answered ``{"status": "err"}``
+    │   └── OrderRejected           the one order/cancel/modify/TWAP of a call has an error status
     ├── SubscriptionOverflow        a consumer fell behind a fail-on-overflow stream
     └── UnknownAsset                an asset name or id is not in the universe (a ``KeyError``)
 
@@ -39,6 +41,7 @@ from __future__ import annotations
 from typing import Any, final
 
 __all__ = [
+    "ActionRejected",
     "ApiError",
     "ConfigurationError",
     "ConnectError",
@@ -50,6 +53,7 @@ __all__ = [
     "KeyRejected",
     "NotRunning",
     "NumberTypeError",
+    "OrderRejected",
     "PrecisionError",
     "ProtocolError",
     "RateLimited",
@@ -270,3 +274,43 @@ class UnknownAsset(HyperliquidError, KeyError):
     def __str__(self) -> str:
         # KeyError renders its argument with repr(); an error message reads better plain.
         return str(self.args[0])
+
+
+@final
+class ActionRejected(ApiError):
+    """The exchange refused a signed action as a whole: ``{"status": "err", "response": msg}``.
+
+    Nothing was executed. The message is the server's (for example ``Insufficient balance
+    for token transfer``, or ``User or API Wallet 0x... does not exist.`` when the signature
+    recovers an address the exchange does not know: a wrong key, network or vault, or an
+    API wallet signing an action only the account itself may sign).
+
+    Attributes:
+        message: the server's message.
+        response: the whole exchange body.
+    """
+
+    def __init__(self, message: str, *, response: Any = None) -> None:
+        self.message = message
+        super().__init__(f"action rejected: {message}", response=response)
+
+
+@final
+class OrderRejected(ApiError):
+    """The one entry of a single-order call came back with an error status.
+
+    Raised by the single-entry exchange methods (``place_order``, ``market_order``,
+    ``cancel_order``, ``modify_order``, ``twap_order``, ``twap_cancel``) when the exchange
+    accepted the action (``status: ok``) but the order itself failed (``{"error": msg}``:
+    a tick size violation, insufficient margin, an IOC that could not match, an unknown
+    order id...). Batch methods never raise this: they return every entry's status, errors
+    included, as :class:`~trio_hl.models.exchange.OrderError` values.
+
+    Attributes:
+        message: the server's message for the entry.
+        response: the whole exchange body.
+    """
+
+    def __init__(self, message: str, *, response: Any = None) -> None:
+        self.message = message
+        super().__init__(f"order rejected: {message}", response=response)

@@ -4,6 +4,11 @@ Compare ``trio.testing`` and httpcore's public mock backend. With pytest-trio, t
 ``fake_hyperliquid`` fixture (registered by trio_hl's pytest plugin) gives a running server.
 """
 
+from ._fake_exchange import TEST_ACCOUNT as TEST_ACCOUNT
+from ._fake_exchange import FakeExchange as FakeExchange
+from ._fake_exchange import FakeOrder as FakeOrder
+from ._fake_exchange import ReceivedAction as ReceivedAction
+from ._fake_exchange import install_fake_exchange as install_fake_exchange
 from ._fake_http import FakeHttp as FakeHttp
 from ._fake_server import (
     FakeConnection as FakeConnection,
@@ -26,11 +31,16 @@ from ._frames import (
 from ._info_fixtures import install_default_info as install_default_info
 
 __all__ = [
+    "TEST_ACCOUNT",
     "FakeConnection",
+    "FakeExchange",
     "FakeHttp",
     "FakeHyperliquid",
+    "FakeOrder",
     "InfoHandler",
+    "ReceivedAction",
     "install_default_info",
+    "install_fake_exchange",
     "l2_book_data",
     "open_fake_hyperliquid",
     "trade_data",

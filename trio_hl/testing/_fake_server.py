@@ -24,6 +24,7 @@ from trio_websocket import ConnectionClosed, WebSocketConnection, wrap_server_st
 
 from .._protocol._session import Limits
 from ..networks import Network
+from ._fake_exchange import install_fake_exchange
 from ._fake_http import FakeHttp
 from ._info_fixtures import install_default_info
 
@@ -122,7 +123,9 @@ class FakeHyperliquid:
         ack_subscriptions: acknowledge (un)subscriptions; when off they take effect silently.
         hold_posts: record ``post`` requests but never answer them.
         info_handlers: info request ``type`` -> value or callable computing the reply data.
-        action_handler: callable computing the exchange reply to a signed action.
+        action_handler: callable computing the exchange reply to a signed action (by
+            default :attr:`exchange`'s, which verifies signatures).
+        exchange: the :class:`~trio_hl.testing.FakeExchange` answering actions.
         invalid_coins: coins whose subscriptions are refused as ``Invalid subscription``.
         require_key: when set, handshakes without ``?key=<it>`` are refused with 401.
     """
@@ -145,6 +148,7 @@ class FakeHyperliquid:
         self.http = FakeHttp(self)
         """The HTTP API (``/info``, ``/exchange``), answering from the same scripting."""
         install_default_info(self)
+        self.exchange = install_fake_exchange(self)
 
     # -- pointing a client at it -------------------------------------------------------------
 
