@@ -13,6 +13,13 @@ Pass a network to use the real thing::
     uv run python examples/l2_book.py --testnet
     uv run python examples/goldrush_wildcard.py --goldrush-key "$GOLDRUSH_API_KEY"
 
+Examples that sign actions (``run(..., signs=True)``) use the fake's public test key offline.
+Online they read your key from the environment (``HL_SECRET_KEY``, plus ``HL_ADDRESS`` when
+the key is an API wallet's), never print it, and refuse to sign for mainnet without
+``--i-mean-it``::
+
+    HL_SECRET_KEY=0x... uv run python examples/place_order.py --testnet
+
 Nothing here is needed to use trio_hl; it only keeps the examples short.
 """
 
@@ -21,10 +28,12 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import random
 import sys
 from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
+from datetime import UTC, datetime
 from decimal import Decimal
 from functools import partial
 from typing import Any, Final
@@ -33,10 +42,11 @@ import attrs
 import trio
 import trio.testing
 
-from trio_hl import MAINNET, TESTNET, Network, goldrush
-from trio_hl.errors import HyperliquidError
+from trio_hl import MAINNET, TESTNET, Account, Network, goldrush
+from trio_hl.errors import ConfigurationError, HyperliquidError, SigningError
 from trio_hl.networks import custom
-from trio_hl.testing import FakeHyperliquid, open_fake_hyperliquid
+from trio_hl.signing import Signer
+from trio_hl.testing import TEST_ACCOUNT, FakeHyperliquid, open_fake_hyperliquid
 
 __all__ = [
     "DEMO_USER",
@@ -82,12 +92,15 @@ class Options:
         coin: the coin to watch.
         offline: the example runs against the in-process fake server.
         user: the address whose user streams to follow (``--user``).
+        account: the account that signs (``run(..., signs=True)``): offline the fake's
+            public test account, online ``HL_SECRET_KEY`` / ``HL_ADDRESS``.
     """
 
     count: int
     coin: str
     offline: bool
     user: str | None = None
+    account: Account | None = None
 
 
 # -- the simulated market ----------------------------------------------------------------
@@ -120,6 +133,17 @@ class _Coin:
     @property
     def mid(self) -> Decimal:
         return (self.bid + self.ask) / 2
+
+
+@attrs.define
+class _L4Order:
+    oid: int
+    user: str
+    side: str
+    px: Decimal
+    sz: Decimal
+    time: int
+    tif: str
 
 
 # name: (first bid, tick size, lot size, spot?)
@@ -159,6 +183,11 @@ class Market:
         self._fills: dict[str, deque[dict[str, Any]]] = {}  # user -> recent fills
         self._new_fills: dict[str, list[dict[str, Any]]] = {}  # user -> fills of the last step
         self._oid = 33_974_868_093
+        # GoldRush l4Book: resting orders per coin (dicts keep queue order), on a random
+        # stream of their own so that the other channels tell the same story with or without.
+        self._l4_rng = random.Random(seed + 1)
+        self._l4: dict[str, dict[int, _L4Order]] = {}
+        self._l4_updates: dict[str, dict[str, Any] | None] = {}
         for name, (px, tick, lot, spot) in _COINS.items():
             self._add(name, Decimal(px), Decimal(tick), Decimal(lot), spot=spot)
 
@@ -201,6 +230,8 @@ class Market:
             fills = [self._fill()] if self._rng.random() < 0.6 else []
             recent.extend(fills)
             self._new_fills[user] = fills
+        for name in self._l4:
+            self._l4_updates[name] = self._l4_step(name)
 
     def _size(self, coin: _Coin, most: int) -> Decimal:
         return coin.lot * self._rng.randint(1, most)
@@ -293,6 +324,138 @@ class Market:
         if candle["t"] != start:
             text = candle["c"] if candle["n"] else price
             candle.update(t=start, T=start + length - 1, o=text, h=text, l=text, v="0", n=0)
+
+    # -- GoldRush l4Book: individual orders, a snapshot then one update per block -----------
+
+    def _l4_user(self) -> str:
+        rng = self._l4_rng
+        return DEMO_USER if rng.random() < 0.2 else rng.choice(self._users)
+
+    def _l4_new(self, name: str, side: str, px: Decimal) -> _L4Order:
+        coin = self.coin(name)
+        self._oid += self._l4_rng.randint(1, 900)
+        order = _L4Order(
+            oid=self._oid,
+            user=self._l4_user(),
+            side=side,
+            px=px,
+            sz=coin.lot * self._l4_rng.randint(1, 20_000),
+            time=self.time_ms,
+            tif=self._l4_rng.choice(("Gtc", "Alo")),
+        )
+        self._l4[name][order.oid] = order
+        return order
+
+    def _l4_order_json(self, name: str, order: _L4Order, *, user: str | None) -> dict[str, Any]:
+        coin = self.coin(name)
+        return {
+            "user": user,
+            "coin": name,
+            "side": order.side,
+            "limitPx": _fmt(order.px, coin.tick),
+            "sz": _fmt(order.sz, coin.lot),
+            "oid": order.oid,
+            "timestamp": order.time,
+            "triggerCondition": "N/A",
+            "isTrigger": False,
+            "triggerPx": "0.0",
+            "isPositionTpsl": False,
+            "reduceOnly": False,
+            "orderType": "Limit",
+            "tif": order.tif,
+            "cloid": None,
+        }
+
+    def _l4_touch(self, name: str, side: str) -> Decimal:
+        prices = [o.px for o in self._l4[name].values() if o.side == side]
+        return max(prices) if side == "B" else min(prices)
+
+    def _l4_step(self, name: str) -> dict[str, Any] | None:
+        """One block of changes: new orders (with their status), partial fills, cancels."""
+        rng, coin, orders = self._l4_rng, self.coin(name), self._l4[name]
+        statuses: list[dict[str, Any]] = []
+        diffs: list[dict[str, Any]] = []
+
+        def diff(order: _L4Order, change: Any) -> None:
+            diffs.append(
+                {
+                    "user": order.user,
+                    "oid": order.oid,
+                    "px": _fmt(order.px, coin.tick),
+                    "coin": name,
+                    "raw_book_diff": change,
+                }
+            )
+
+        for _ in range(rng.randint(1, 4)):
+            side = rng.choice(("B", "A"))
+            on_side = [o for o in orders.values() if o.side == side]
+            action = rng.random()
+            if action < 0.45:  # a new order at or behind the touch: it never crosses
+                step = coin.tick * rng.randint(0, 3)
+                touch = self._l4_touch(name, side)
+                order = self._l4_new(name, side, touch - step if side == "B" else touch + step)
+                wall = datetime.fromtimestamp(self.time_ms / 1000, UTC)
+                statuses.append(
+                    {
+                        "time": f"{wall:%Y-%m-%dT%H:%M:%S}.{self.time_ms % 1000:03d}000000",
+                        "user": order.user,
+                        "status": "open",
+                        "order": self._l4_order_json(name, order, user=None),
+                    }
+                )
+                diff(order, {"new": {"sz": _fmt(order.sz, coin.lot)}})
+            elif action < 0.8:  # a taker fills part of the first order at the touch
+                touch = self._l4_touch(name, side)
+                first = next(o for o in on_side if o.px == touch)
+                left = (first.sz * Decimal(rng.randint(0, 9)) / 10).quantize(coin.lot)
+                if left > 0 or len(on_side) > 4:
+                    old, first.sz = first.sz, left
+                    if left > 0:
+                        change = {"origSz": _fmt(old, coin.lot), "newSz": _fmt(left, coin.lot)}
+                        diff(first, {"update": change})
+                    else:
+                        del orders[first.oid]
+                        diff(first, "remove")
+            elif len(on_side) > 4:  # a cancel anywhere in the book
+                gone = rng.choice(on_side)
+                del orders[gone.oid]
+                diff(gone, "remove")
+        if not diffs:
+            return None
+        return {
+            "Updates": {
+                "time": self.time_ms,
+                "block_height": self.block_height,
+                "order_statuses": statuses,
+                "book_diffs": diffs,
+            }
+        }
+
+    def l4_book(self, name: str, *, snapshot: bool) -> dict[str, Any] | None:
+        """An ``l4Book`` payload: the whole book (``snapshot``) or the last block's changes."""
+        if name not in self._l4:  # a new book: a few orders on each of the top levels
+            coin = self.coin(name)
+            self._l4[name] = {}
+            for side, levels in (("B", coin.bids), ("A", coin.asks)):
+                for level in levels[:6]:
+                    for _ in range(self._l4_rng.randint(1, 3)):
+                        self._l4_new(name, side, Decimal(level["px"]))
+            self._l4_updates[name] = None
+        if not snapshot:
+            return self._l4_updates[name]
+        orders = list(self._l4[name].values())  # in queue order; sorting by price keeps it
+        bids = sorted((o for o in orders if o.side == "B"), key=lambda o: -o.px)
+        asks = sorted((o for o in orders if o.side == "A"), key=lambda o: o.px)
+        sides = [[self._l4_order_json(name, o, user=o.user) for o in side] for side in (bids, asks)]
+        return {
+            "Snapshot": {
+                "coin": name,
+                "time": self.time_ms,
+                "block_height": self.block_height,
+                "levels": sides,
+            }
+        }
 
     # -- payloads, exactly as the server's ``data`` --------------------------------------
 
@@ -387,6 +550,9 @@ class Market:
             return [("bbo", self.bbo(name))]
         if kind == "activeAssetCtx":
             return [self.asset_ctx(name)]
+        if kind == "l4Book":
+            l4 = self.l4_book(name, snapshot=first)
+            return [("l4Book", l4)] if l4 is not None else []
         return []
 
 
@@ -426,8 +592,15 @@ async def drop_the_connection(fake: FakeHyperliquid, market: Market) -> None:
 
 
 def serve_info(fake: FakeHyperliquid, market: Market) -> None:
-    """Answer ``allMids`` and ``l2Book`` info requests from the simulated market."""
-    fake.info_handlers["allMids"] = lambda payload: market.mids()
+    """Answer ``allMids`` and ``l2Book`` info requests from the simulated market.
+
+    ``allMids`` of a builder dex keeps the fake's default answer (``None`` for an unknown
+    dex, as the server answers).
+    """
+    default_mids = fake.info_handlers["allMids"]
+    fake.info_handlers["allMids"] = lambda payload: (
+        default_mids(payload) if payload.get("dex") else market.mids()
+    )
     fake.info_handlers["l2Book"] = lambda payload: market.book(str(payload.get("coin")))
 
 
@@ -476,6 +649,24 @@ async def _run_offline(
             raise
 
 
+def _account_from_environment(parser: argparse.ArgumentParser) -> Account:
+    """``HL_SECRET_KEY`` (and ``HL_ADDRESS`` for an API wallet's key) as an Account.
+
+    Neither the key nor anything derived from it but the address is ever printed.
+    """
+    secret = os.environ.get("HL_SECRET_KEY", "").strip()
+    if not secret:
+        parser.error(
+            "this example signs actions: set HL_SECRET_KEY to your key (and HL_ADDRESS to "
+            "the account's address when the key is an API wallet's)"
+        )
+    try:
+        signer = Signer.from_key(secret)  # its errors never quote the key
+        return Account(address=os.environ.get("HL_ADDRESS") or signer.address, secret_key=secret)
+    except (SigningError, ConfigurationError) as exc:
+        parser.error(f"HL_SECRET_KEY / HL_ADDRESS: {exc}")
+
+
 def run(
     main: Main,
     *,
@@ -484,6 +675,7 @@ def run(
     scenario: Scenario | None = None,
     goldrush_only: bool = False,
     needs_user: bool = False,
+    signs: bool = False,
 ) -> None:
     """Parse the command line and run ``main(network, options)`` offline or online.
 
@@ -494,6 +686,9 @@ def run(
         scenario: offline only, a task scripting the fake server (drops, silence...).
         goldrush_only: the example needs GoldRush; offline, the fake requires a key.
         needs_user: the example follows a user's streams: add ``--user ADDRESS``.
+        signs: the example signs actions: ``options.account`` holds the key (offline the
+            fake's test account, online ``HL_SECRET_KEY``), and ``--i-mean-it`` is needed
+            to sign for mainnet.
     """
     parser = argparse.ArgumentParser(
         description=(description or "").strip().splitlines()[0] if description else None,
@@ -509,6 +704,12 @@ def run(
     if needs_user:
         parser.add_argument(
             "--user", metavar="ADDRESS", help=f"whose streams to follow (offline: {DEMO_USER})"
+        )
+    if signs:
+        parser.add_argument(
+            "--i-mean-it",
+            action="store_true",
+            help="allow signed actions on mainnet (real funds); --testnet needs no flag",
         )
     parser.add_argument("-v", "--verbose", action="store_true", help="log connection events")
     args = parser.parse_args()
@@ -526,7 +727,20 @@ def run(
         if network is not None:
             parser.error("this example follows a user's streams: pass --user 0x...")
         user = DEMO_USER
-    options = Options(count=args.count, coin=args.coin, offline=network is None, user=user)
+    account: Account | None = None
+    if signs:
+        if network is None:
+            account = TEST_ACCOUNT  # the fake knows this public test key; never fund it
+        elif network.is_mainnet and not args.i_mean_it:
+            parser.error(
+                f"{network.redacted_url} trades real funds on mainnet: pass --i-mean-it to "
+                "sign for it, or try --testnet"
+            )
+        else:
+            account = _account_from_environment(parser)
+    options = Options(
+        count=args.count, coin=args.coin, offline=network is None, user=user, account=account
+    )
     try:
         if network is None:
             clock = trio.testing.MockClock(autojump_threshold=0)

@@ -3,7 +3,7 @@
 Layering: the public names below come from private modules. ``_protocol`` is the sans-IO
 core (no trio); ``_client`` is the Trio shell over it; ``_api`` is the seed-shaped surface
 over the shell. Public modules: ``trio_hl``, ``.errors``, ``.models``, ``.networks``,
-``.testing``.
+``.books``, ``.signing``, ``.testing``.
 """
 
 import contextlib
