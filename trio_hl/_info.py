@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar, final
 
 from ._account import Account, normalise_address
 from .errors import ConfigurationError
+from .models.exchange import Cloid
 from .models.info import (
     ActiveAssetDataRequest,
     AllBorrowLendReserveStatesRequest,
@@ -559,7 +560,11 @@ class Info:
         return await self.request(HistoricalOrdersRequest(user=user))
 
     async def order_status(
-        self, *, order_id: int | str, address: str | None = None, account: Account | None = None
+        self,
+        *,
+        order_id: int | str | Cloid,
+        address: str | None = None,
+        account: Account | None = None,
     ) -> OrderStatusResult:
         """The status of one order by order id or cloid (``orderStatus``).
 
@@ -567,7 +572,8 @@ class Info:
         ``order is None`` (check ``result.found``).
         """
         user = self._user(address, account)
-        return await self.request(OrderStatusRequest(user=user, oid=order_id))
+        oid = str(order_id) if isinstance(order_id, Cloid) else order_id
+        return await self.request(OrderStatusRequest(user=user, oid=oid))
 
     async def user_funding(
         self,

@@ -18,6 +18,7 @@ from trio_hl.models import account as acc
 from trio_hl.models import info as mi
 from trio_hl.models import market as mk
 from trio_hl.models import user as us
+from trio_hl.models.exchange import Cloid
 from trio_hl.testing._info_fixtures import (
     BUILDER,
     BUILDER_DEX,
@@ -336,6 +337,13 @@ CALLS: list[Call] = [
     Call(
         "order_status",
         {"order_id": "0x" + KNOWN_CLOID[2:].upper()},
+        "orderStatus",
+        lambda r: r.found and r.order.status == "filled",
+        wire={"oid": KNOWN_CLOID},
+    ),
+    Call(
+        "order_status",
+        {"order_id": Cloid(KNOWN_CLOID)},
         "orderStatus",
         lambda r: r.found and r.order.status == "filled",
         wire={"oid": KNOWN_CLOID},
