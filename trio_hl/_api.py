@@ -139,6 +139,25 @@ class Subscriptions:
             )
         return chosen.address
 
+    def _coin(self, asset: str | int) -> str:
+        """The wire coin for ``asset``: a name, an alias (``"HYPE/USDC"`` -> ``"@107"``) or
+        an asset id, resolved through the Api's universe when one is loaded.
+
+        A name the universe does not know is sent as given: the universe may predate a new
+        listing, and the server answers an unknown coin with a clear refusal anyway.
+        """
+        universe = self._ws._api.universe
+        known = universe.get(asset) if universe is not None else None
+        if known is not None:
+            return known.name
+        if isinstance(asset, bool) or not isinstance(asset, str):
+            if universe is None:
+                raise ConfigurationError(
+                    f"asset ids need a loaded universe; pass the coin name instead of {asset!r:.60}"
+                )
+            return universe.coin(asset)  # raises UnknownAsset with suggestions
+        return asset
+
     async def _open(
         self,
         request: SubscriptionRequest[M],
@@ -153,7 +172,7 @@ class Subscriptions:
     async def l2_book(
         self,
         *,
-        asset: str | None = ...,
+        asset: str | int | None = ...,
         n_sig_figs: int | None = ...,
         mantissa: int | None = ...,
         fast: bool = ...,
@@ -164,7 +183,7 @@ class Subscriptions:
     async def l2_book(
         self,
         *,
-        asset: str | None = ...,
+        asset: str | int | None = ...,
         n_sig_figs: int | None = ...,
         mantissa: int | None = ...,
         fast: bool = ...,
@@ -173,7 +192,7 @@ class Subscriptions:
     async def l2_book(
         self,
         *,
-        asset: str | None = None,
+        asset: str | int | None = None,
         n_sig_figs: int | None = None,
         mantissa: int | None = None,
         fast: bool = False,
@@ -185,70 +204,73 @@ class Subscriptions:
         Default policy: keep the latest book (1; 1024 for the wildcard).
         """
         request = L2BookSubscription(
-            coin=asset, n_sig_figs=n_sig_figs, mantissa=mantissa, fast=fast
+            coin=None if asset is None else self._coin(asset),
+            n_sig_figs=n_sig_figs,
+            mantissa=mantissa,
+            fast=fast,
         )
         return await self._open(request, policy, send_channel)
 
     @overload
     async def trades(
-        self, *, asset: str, policy: BufferPolicy | None = ..., send_channel: None = ...
+        self, *, asset: str | int, policy: BufferPolicy | None = ..., send_channel: None = ...
     ) -> tuple[int, Stream[Trades | StreamRestarted]]: ...
     @overload
     async def trades(
-        self, *, asset: str, send_channel: SharedSendChannel
+        self, *, asset: str | int, send_channel: SharedSendChannel
     ) -> tuple[int, Stream[object]]: ...
     async def trades(
         self,
         *,
-        asset: str,
+        asset: str | int,
         policy: BufferPolicy | None = None,
         send_channel: SharedSendChannel | None = None,
     ) -> tuple[int, Stream[Trades | StreamRestarted]] | tuple[int, Stream[object]]:
         """Public trades of ``asset``, a batch per message. Default: fail on overflow (1024)."""
-        return await self._open(TradesSubscription(coin=asset), policy, send_channel)
+        return await self._open(TradesSubscription(coin=self._coin(asset)), policy, send_channel)
 
     @overload
     async def candle(
         self,
         *,
-        asset: str,
+        asset: str | int,
         interval: str,
         policy: BufferPolicy | None = ...,
         send_channel: None = ...,
     ) -> tuple[int, Stream[Candle | StreamRestarted]]: ...
     @overload
     async def candle(
-        self, *, asset: str, interval: str, send_channel: SharedSendChannel
+        self, *, asset: str | int, interval: str, send_channel: SharedSendChannel
     ) -> tuple[int, Stream[object]]: ...
     async def candle(
         self,
         *,
-        asset: str,
+        asset: str | int,
         interval: str,
         policy: BufferPolicy | None = None,
         send_channel: SharedSendChannel | None = None,
     ) -> tuple[int, Stream[Candle | StreamRestarted]] | tuple[int, Stream[object]]:
         """Candles of ``asset`` at ``interval`` (``"1m"`` to ``"1M"``); fail on overflow."""
-        request = CandleSubscription(coin=asset, interval=interval)
+        request = CandleSubscription(coin=self._coin(asset), interval=interval)
         return await self._open(request, policy, send_channel)
 
     @overload
     async def bbo(
-        self, *, asset: str, policy: BufferPolicy | None = ..., send_channel: None = ...
+        self, *, asset: str | int, policy: BufferPolicy | None = ..., send_channel: None = ...
     ) -> tuple[int, Stream[Bbo | StreamRestarted]]: ...
     @overload
     async def bbo(
-        self, *, asset: str, send_channel: SharedSendChannel
+        self, *, asset: str | int, send_channel: SharedSendChannel
     ) -> tuple[int, Stream[object]]: ...
     async def bbo(
         self,
         *,
-        asset: str,
+        asset: str | int,
         policy: BufferPolicy | None = None,
         send_channel: SharedSendChannel | None = None,
     ) -> tuple[int, Stream[Bbo | StreamRestarted]] | tuple[int, Stream[object]]:
         """Best bid and offer of ``asset``. Default: keep the latest."""
-        return await self._open(BboSubscription(coin=asset), policy, send_channel)
+        return await self._open(BboSubscription(coin=self._coin(asset)), policy, send_channel)
 
     @overload
     async def all_mids(
@@ -270,16 +292,16 @@ class Subscriptions:
 
     @overload
     async def active_asset_ctx(
-        self, *, asset: str, policy: BufferPolicy | None = ..., send_channel: None = ...
+        self, *, asset: str | int, policy: BufferPolicy | None = ..., send_channel: None = ...
     ) -> tuple[int, Stream[ActiveAssetCtx | ActiveSpotAssetCtx | StreamRestarted]]: ...
     @overload
     async def active_asset_ctx(
-        self, *, asset: str, send_channel: SharedSendChannel
+        self, *, asset: str | int, send_channel: SharedSendChannel
     ) -> tuple[int, Stream[object]]: ...
     async def active_asset_ctx(
         self,
         *,
-        asset: str,
+        asset: str | int,
         policy: BufferPolicy | None = None,
         send_channel: SharedSendChannel | None = None,
     ) -> (
@@ -287,7 +309,9 @@ class Subscriptions:
         | tuple[int, Stream[object]]
     ):
         """Live context of ``asset``: perp or spot model depending on the coin."""
-        return await self._open(ActiveAssetCtxSubscription(coin=asset), policy, send_channel)
+        return await self._open(
+            ActiveAssetCtxSubscription(coin=self._coin(asset)), policy, send_channel
+        )
 
     @overload
     async def notification(
@@ -567,7 +591,7 @@ class Subscriptions:
     async def active_asset_data(
         self,
         *,
-        asset: str,
+        asset: str | int,
         address: str | None = ...,
         account: Account | None = ...,
         policy: BufferPolicy | None = ...,
@@ -577,7 +601,7 @@ class Subscriptions:
     async def active_asset_data(
         self,
         *,
-        asset: str,
+        asset: str | int,
         address: str | None = ...,
         account: Account | None = ...,
         send_channel: SharedSendChannel,
@@ -585,7 +609,7 @@ class Subscriptions:
     async def active_asset_data(
         self,
         *,
-        asset: str,
+        asset: str | int,
         address: str | None = None,
         account: Account | None = None,
         policy: BufferPolicy | None = None,
@@ -594,7 +618,8 @@ class Subscriptions:
         """Leverage and tradeable sizes of the user on perpetual ``asset``. Keep-latest."""
         return await self._open(
             ActiveAssetDataSubscription(
-                user=self._user("active_asset_data", address, account), coin=asset
+                user=self._user("active_asset_data", address, account),
+                coin=self._coin(asset),
             ),
             policy,
             send_channel,
@@ -932,22 +957,22 @@ class Subscriptions:
 
     @overload
     async def l4_book(
-        self, *, asset: str, policy: BufferPolicy | None = ..., send_channel: None = ...
+        self, *, asset: str | int, policy: BufferPolicy | None = ..., send_channel: None = ...
     ) -> tuple[int, Stream[L4Snapshot | L4Updates | StreamRestarted]]: ...
     @overload
     async def l4_book(
-        self, *, asset: str, send_channel: SharedSendChannel
+        self, *, asset: str | int, send_channel: SharedSendChannel
     ) -> tuple[int, Stream[object]]: ...
     async def l4_book(
         self,
         *,
-        asset: str,
+        asset: str | int,
         policy: BufferPolicy | None = None,
         send_channel: SharedSendChannel | None = None,
     ) -> tuple[int, Stream[L4Snapshot | L4Updates | StreamRestarted]] | tuple[int, Stream[object]]:
         """GoldRush's order-level book of ``asset``: a ``Snapshot``, then ``Updates``
         per block (feed them to :class:`trio_hl.books.L4Book`). Default: fail on overflow."""
-        return await self._open(L4BookSubscription(coin=asset), policy, send_channel)
+        return await self._open(L4BookSubscription(coin=self._coin(asset)), policy, send_channel)
 
     async def unsubscribe(self, sid: int) -> None:
         """End subscription ``sid``; its stream ends after its buffered messages."""

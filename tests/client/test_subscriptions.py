@@ -386,3 +386,29 @@ def test_settings_validate_connect_attempts() -> None:
     with pytest.raises(ValueError, match="initial_connect_attempts"):
         Settings(initial_connect_attempts=0)
     assert Settings(initial_connect_attempts=None).initial_connect_attempts is None
+
+
+async def test_asset_names_and_ids_resolve_through_the_universe(
+    fake_hyperliquid: FakeHyperliquid,
+) -> None:
+    fake = fake_hyperliquid
+    api = await Api.create(network=fake.network)
+    assert api.universe is not None
+    async with api.ws.run():
+        await api.ws.subscriptions.l2_book(asset="HYPE/USDC")  # an alias of a spot pair
+        await api.ws.subscriptions.trades(asset=api.universe.id("BTC"))  # an asset id
+        await api.ws.subscriptions.bbo(asset="NEWCOIN")  # not (yet) in the universe: as given
+        with pytest.raises(trio_hl.errors.UnknownAsset):
+            await api.ws.subscriptions.bbo(asset=987654)
+    assert fake.subscribe_frames() == [
+        {"type": "l2Book", "coin": "@107"},
+        {"type": "trades", "coin": "BTC"},
+        {"type": "bbo", "coin": "NEWCOIN"},
+    ]
+
+
+async def test_asset_ids_need_a_universe(fake_hyperliquid: FakeHyperliquid) -> None:
+    api = await Api.create(network=fake_hyperliquid.network, load_universe=False)
+    async with api.ws.run():
+        with pytest.raises(ConfigurationError, match="asset ids need a loaded universe"):
+            await api.ws.subscriptions.trades(asset=0)
