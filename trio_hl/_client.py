@@ -66,6 +66,9 @@ logger: Final = logging.getLogger("trio_hl")
 
 M = TypeVar("M")
 
+_YIELD_EVERY: Final = 8
+"""Within one frame, deliveries between two checkpoints (8 wildcard books: about 1 ms)."""
+
 _TRANSPORT_FAILURES: Final = (
     OSError,
     trio.BrokenResourceError,
@@ -587,13 +590,23 @@ class Client:
             await ws.send_message(frame)
 
     async def _reader(self, ws: WebSocketConnection, scope: trio.CancelScope) -> None:
-        receive = self._session.receive_text
+        receive = self._session.receive_iter
+        dispatch = self._dispatch
         try:
             while True:
                 raw = await ws.get_message()
                 self._frames += 1
+                delivered = 0
+                # Events come lazily: a batch of books (a GoldRush wildcard frame, over
+                # 1 MB) is decoded a coin at a time, and every few coins the reader lets
+                # other tasks run (heartbeats, replies, consumers) instead of holding the
+                # event loop for the whole frame.
                 for event in receive(raw):
-                    await self._dispatch(event)
+                    if isinstance(event, Deliver):
+                        delivered += 1
+                        if delivered % _YIELD_EVERY == 0:
+                            await trio.lowlevel.checkpoint()
+                    await dispatch(event)
         except ConnectionClosed as exc:
             if not self._running:
                 # Our own graceful close: let trio-websocket finish the close handshake.

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 import attrs
 
 from ..errors import ConfigurationError, DecodeError, SubscriptionError
-from ._channels import decode_channel
+from ._channels import L2Memo, iter_decode
 from ._dedupe import MessageFilter, filter_for
 from ._frames import loads, parse, post_frame, subscribe_frame, unsubscribe_frame
 from ._keys import (
@@ -39,7 +39,7 @@ from ._keys import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterator, Mapping
 
 __all__ = [
     "Deliver",
@@ -212,6 +212,7 @@ class Session:
         self._routes: dict[RouteKey, SubscriptionKey] = {}
         self._sid_key: dict[int, SubscriptionKey] = {}
         self._posts: dict[int, bool] = {}  # post id -> handed to the socket?
+        self.memo = L2Memo()
 
     # -- subscriptions ---------------------------------------------------------------------
 
@@ -380,30 +381,41 @@ class Session:
 
     def receive_text(self, raw: str | bytes) -> list[Event]:
         """Handle one WebSocket message."""
+        return list(self.receive_iter(raw))
+
+    def receive_iter(self, raw: str | bytes) -> Iterator[Event]:
+        """Handle one WebSocket message lazily: decoding happens as events are taken.
+
+        A batch of books yields one coin's events at a time, so the shell may let other
+        tasks run between coins. Take every event of a message before handing the session
+        the next one. Routing is decided as each item is decoded, against the subscriptions
+        live at that moment.
+        """
         try:
             frame = parse(raw)
         except DecodeError as exc:
-            return [Undecodable(exc)]
-        return [] if frame is None else self.receive(frame)
+            return iter((Undecodable(exc),))
+        return iter(()) if frame is None else self._receive(frame)
 
     def receive(self, frame: dict[str, Any]) -> list[Event]:
         """Handle one parsed server frame (see :func:`._frames.parse`)."""
+        return list(self._receive(frame))
+
+    def _receive(self, frame: dict[str, Any]) -> Iterator[Event]:
         channel: str = frame["channel"]
         data = frame.get("data")
         handler = _CONTROL.get(channel)
         if handler is not None:
-            return handler(self, data)
-        try:
-            routed = decode_channel(channel, data)
-        except DecodeError as exc:
-            return [Undecodable(exc)]
-        if routed is None:
-            return []
-        events: list[Event] = []
-        for item in routed:
+            yield from handler(self, data)
+            return
+        routes = self._routes
+        for item in iter_decode(channel, data, routes.__contains__, memo=self.memo):
+            if isinstance(item, DecodeError):
+                yield Undecodable(item)
+                continue
             sids: set[int] = set()
             for route in item.routes:
-                key = self._routes.get(route)
+                key = routes.get(route)
                 if key is None:
                     continue
                 wire = self._wires[key]
@@ -413,10 +425,9 @@ class Session:
                 # A filtered wire may receive a trimmed message: deliver it on its own.
                 message = wire.filter(item.message)
                 if message is not None:
-                    events.append(Deliver(tuple(sorted(wire.sids)), message))
+                    yield Deliver(tuple(sorted(wire.sids)), message)
             if sids:
-                events.append(Deliver(tuple(sorted(sids)), item.message))
-        return events
+                yield Deliver(tuple(sorted(sids)), item.message)
 
     def _on_pong(self, _: Any) -> list[Event]:
         return [Pong()]

@@ -95,7 +95,19 @@ def _check_iso_time(_instance: object, _attribute: object, value: str) -> None:
     # (as a DecodeError) rather than later, in whatever code first reads ``time_utc``.
     if not isinstance(value, str):
         raise TypeError(f"expected an ISO-8601 time string, got {type(value).__name__}")
-    _parse_iso_time(value)
+    # The same checks as _parse_iso_time (shape, then calendar ranges), without the
+    # arithmetic: this runs for every order status of every block.
+    match = _ISO_TIME.fullmatch(value)
+    if match is None:
+        raise ValueError(f"not an ISO-8601 time: {value[:40]!r}")
+    year, month, day, hour, minute, second, _, zone = match.groups()
+    if zone is not None and zone != "Z":
+        _parse_iso_time(value)  # an offset can take the time out of range: the full check
+        return
+    try:
+        datetime(int(year), int(month), int(day), int(hour), int(minute), int(second))
+    except ValueError as exc:  # month 13, February 30, ...
+        raise ValueError(f"not a valid ISO-8601 time: {value[:40]!r} ({exc})") from None
 
 
 @attrs.frozen(kw_only=True)
@@ -270,6 +282,8 @@ _LIST_TYPES: Final = (
 
 
 def _structure_diff_with(conv: cattrs.Converter) -> Callable[[Any, Any], L4Diff]:
+    hooks: dict[str, Callable[[Any, Any], Any]] = {}  # tag -> structure hook, looked up once
+
     def structure_diff(value: Any, _: Any) -> L4Diff:
         if value == "remove":
             return _REMOVE
@@ -278,7 +292,11 @@ def _structure_diff_with(conv: cattrs.Converter) -> Callable[[Any, Any], L4Diff]
             cls = _DIFF_TAGS.get(tag)
             if cls is not None:
                 # A known tag with a bad payload is malformed, not new: let it fail.
-                return conv.structure(payload, cls)
+                hook = hooks.get(tag)
+                if hook is None:
+                    hook = hooks[tag] = conv.get_structure_hook(cls)
+                result: L4New | L4Update = hook(payload, cls)
+                return result
         # Anything else ("modified", several keys, another bare string) is a shape the
         # server may legitimately add; keep it rather than lose the whole block.
         return L4UnknownDiff(raw=value)

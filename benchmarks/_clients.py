@@ -1,0 +1,409 @@
+"""One benchmark client per process: ``python _clients.py CLIENT URL SCENARIO MODE SECONDS``.
+
+``run.py`` starts a fresh interpreter for every measurement, so that peak RSS, imports and
+garbage belong to one client only, and prints one JSON line of results on stdout.
+
+Clients (``CLIENTS``):
+
+* ``tws``: raw trio-websocket (its defaults: 4 KiB reads, a queue of 1) + ``json.loads``.
+* ``tws-tuned``: raw trio-websocket with trio_hl's transport settings (64 KiB reads, a
+  queue of 64) + ``orjson.loads``: the floor of trio_hl's stack.
+* ``websockets``: raw ``websockets`` (asyncio) + ``json.loads``.
+* ``trio_hl``: :func:`trio_hl.open_client`, the consumer receiving typed models.
+* ``hl-sdk``: ``hl.ws_transport.WsTransport`` (asyncio, ``websockets``), dicts from a queue.
+* ``official``: ``hyperliquid.websocket_manager.WebsocketManager`` (threads,
+  ``websocket-client``), dicts to a callback.
+
+Modes: ``throughput`` (count messages for SECONDS after the first), ``latency`` (the server
+stamps each frame's ``time`` with its send time; record now minus that), and ``memory``
+(a consumer that stops reading; sample RSS while 100k frames arrive).
+
+The peers belong to the ``bench`` dependency group (orjson is a runtime dependency);
+they are imported with ``importlib`` so that this file type-checks without them (and without their stubs).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import importlib
+import json
+import os
+import resource
+import statistics
+import sys
+import threading
+import time
+from typing import TYPE_CHECKING, Any, Final
+
+from _frames import TIME_OFFSET, subscription_for
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+CLIENTS: Final = ("tws", "tws-tuned", "websockets", "trio_hl", "hl-sdk", "official")
+WILDCARD_COINS: Final = 200
+LATENCY_WARMUP: Final = 0.3
+MEMORY_FRAMES: Final = 100_000
+_PAGE: Final = os.sysconf("SC_PAGE_SIZE")
+
+
+def rss() -> int:
+    """Resident set size now, in bytes."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * _PAGE
+
+
+def peak_rss() -> int:
+    """Peak resident set size of this process, in bytes."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+class Meter:
+    """Counts messages from the first one on, for ``seconds`` of wall time."""
+
+    def __init__(self, seconds: float, *, latency: bool = False) -> None:
+        self.seconds = seconds
+        self.latency = latency
+        self.count = 0
+        self.start = 0.0
+        self.cpu = 0.0
+        self.end = 0.0
+        self.cpu_end = 0.0
+        self.samples: list[float] = []
+        self.gc_seconds = 0.0
+        self._gc_started = 0.0
+
+    def _on_gc(self, phase: str, _info: dict[str, Any]) -> None:
+        if phase == "start":
+            self._gc_started = time.perf_counter()
+        elif self._gc_started:
+            self.gc_seconds += time.perf_counter() - self._gc_started
+
+    def tick(self, stamp: int | None = None) -> bool:
+        """One message arrived (with its server send time).
+
+        When the time is up, the results are printed and the process exits at once: a
+        client's teardown (a close handshake against a server still flooding it, thread
+        joins) is not part of any measurement. Returns False otherwise.
+        """
+        now = time.perf_counter()
+        if self.count == 0:
+            self.start = now
+            self.cpu = time.process_time()
+            gc.callbacks.append(self._on_gc)  # time in the garbage collector, from now on
+        self.count += 1
+        if self.latency and stamp is not None and now - self.start > LATENCY_WARMUP:
+            self.samples.append(time.monotonic_ns() / 1000 - (stamp - TIME_OFFSET))
+        if now - self.start >= self.seconds:
+            self.end = now
+            self.cpu_end = time.process_time()
+            emit(self.result())
+        return False
+
+    def result(self) -> dict[str, Any]:
+        elapsed = self.end - self.start
+        messages = self.count - 1
+        out: dict[str, Any] = {
+            "messages": messages,
+            "rate": messages / elapsed,
+            "cpu_us": (self.cpu_end - self.cpu) / messages * 1e6,
+            "peak_rss": peak_rss(),
+            "gc_share": self.gc_seconds / elapsed,
+        }
+        if self.latency and self.samples:
+            ordered = sorted(self.samples)
+            out["latency_median_us"] = statistics.median(ordered)
+            out["latency_p99_us"] = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+        return out
+
+
+def emit(result: dict[str, Any]) -> None:
+    """Print the result line and end the process (see :meth:`Meter.tick`)."""
+    print(json.dumps(result), flush=True)
+    os._exit(0)
+
+
+def _subscribe_text(scenario: str) -> str:
+    return json.dumps({"method": "subscribe", "subscription": subscription_for(scenario)})
+
+
+def _stamp(obj: Any) -> int | None:
+    data = obj.get("data") if isinstance(obj, dict) else None
+    return data.get("time") if isinstance(data, dict) else None
+
+
+# --- trio-websocket ---------------------------------------------------------------------
+
+
+async def _tws(url: str, scenario: str, meter: Meter, *, tuned: bool) -> None:
+    import trio_websocket
+
+    loads: Callable[[Any], Any] = importlib.import_module("orjson").loads if tuned else json.loads
+    options: dict[str, Any] = {"max_message_size": 64 * 1024 * 1024}
+    if tuned:
+        options.update(receive_buffer_size=64 * 1024, message_queue_size=64)
+    async with trio_websocket.open_websocket_url(url, **options) as ws:
+        await ws.send_message(_subscribe_text(scenario))
+        await ws.get_message()  # the acknowledgement
+        while True:
+            obj = loads(await ws.get_message())
+            if meter.tick(_stamp(obj) if meter.latency else None):
+                return
+
+
+# --- websockets (asyncio) ---------------------------------------------------------------
+
+
+async def _websockets(url: str, scenario: str, meter: Meter) -> None:
+    client = importlib.import_module("websockets.asyncio.client")
+    async with client.connect(url, max_size=None, compression=None, ping_interval=None) as ws:
+        await ws.send(_subscribe_text(scenario))
+        await ws.recv()
+        while True:
+            obj = json.loads(await ws.recv())
+            if meter.tick(_stamp(obj) if meter.latency else None):
+                return
+
+
+# --- trio_hl --------------------------------------------------------------------------------
+
+
+def _trio_hl_request(scenario: str) -> Any:
+    from trio_hl.models import L2BookSubscription, L4BookSubscription, TradesSubscription
+
+    if scenario == "trades":
+        return TradesSubscription(coin="BTC")
+    if scenario == "wildcard":
+        return L2BookSubscription()
+    if scenario == "l4book":
+        return L4BookSubscription(coin="BTC")
+    return L2BookSubscription(coin="BTC")
+
+
+def _trio_hl_network(url: str) -> Any:
+    from trio_hl import Limits
+    from trio_hl.networks import custom
+
+    return custom(url, name="bench", limits=Limits(max_subscriptions=None, max_users=None))
+
+
+OPTIMISATIONS: Final = ("fast", "memo", "orjson", "lazy")
+"""What ``trio_hl:-NAME`` turns off (``trio_hl:baseline``: all of them), for measuring what
+each optimisation of the decode path buys:
+
+* ``fast``: the converter's generated fast path (cattrs' detailed hooks alone);
+* ``memo``: the per-coin level memo of ``l2Book`` (and the lazy skipping it rides on stays);
+* ``orjson``: ``orjson`` for parsing (the standard ``json`` instead);
+* ``lazy``: the checkpoints between the coins of a batch of books (the per-coin decoding
+  and the skipping of unwanted frames cannot be turned off; they cost nothing here).
+"""
+
+
+def _patch(module: object, name: str, value: object) -> None:
+    # setattr: several of these are Final in trio_hl (this is a benchmark's experiment).
+    setattr(module, name, value)
+
+
+def disable(names: set[str]) -> None:
+    """Turn optimisations off by patching trio_hl's private modules (benchmarks only)."""
+    from trio_hl import _client
+    from trio_hl._protocol import _channels, _frames, _session
+
+    if "fast" in names:
+        from trio_hl._convert import make_converter
+        from trio_hl.models import l4
+        from trio_hl.models.market import L2Book, L2Level, Trade
+
+        slow = make_converter(fast=False)
+        l4.register_l4_hooks(slow)
+        book, trade = slow.get_structure_hook(L2Book), slow.get_structure_hook(Trade)
+        _patch(_channels, "_l2_book", lambda raw: book(raw, L2Book))
+        _patch(_channels, "_trade", lambda raw: trade(raw, Trade))
+        _patch(_channels, "_level_fast", lambda raw: slow.structure(raw, L2Level))
+        _patch(l4, "_SNAPSHOT_HOOK", slow.get_structure_hook(l4.L4Snapshot))
+        _patch(l4, "_UPDATES_HOOK", slow.get_structure_hook(l4.L4Updates))
+    if "memo" in names:
+        _patch(_session, "L2Memo", lambda: None)
+    if "orjson" in names:
+        _patch(_frames, "loads", json.loads)
+    if "lazy" in names:
+        _patch(_client, "_YIELD_EVERY", 1 << 60)
+
+
+async def _trio_hl(url: str, scenario: str, meter: Meter) -> None:
+    from trio_hl import BufferPolicy, Settings, open_client
+    from trio_hl.models import L2Book
+
+    settings = Settings(initial_connect_attempts=1)
+    async with open_client(_trio_hl_network(url), settings=settings) as client:
+        # Every message is counted, so the reader waits for the consumer rather than drop.
+        request = _trio_hl_request(scenario)
+        async with client.subscribe(request, policy=BufferPolicy.block(1024)) as stream:
+            books = 0
+            async for message in stream:
+                if scenario == "wildcard":
+                    books += 1  # one frame is WILDCARD_COINS books
+                    if books % WILDCARD_COINS:
+                        continue
+                stamp = message.time if meter.latency and isinstance(message, L2Book) else None
+                if meter.tick(stamp):
+                    return
+
+
+# --- hl-sdk -----------------------------------------------------------------------------------
+
+
+async def _hl_sdk(url: str, scenario: str, meter: Meter) -> None:
+    ws_transport = importlib.import_module("hl.ws_transport")
+    transport = ws_transport.WsTransport({"ws_url": url, "api_url": "", "name": "bench"})
+    async with transport.run():
+        _, queue = await transport.subscribe(subscription_for(scenario))
+        while True:
+            message = await queue.get()
+            if meter.tick(_stamp(message) if meter.latency else None):
+                return
+
+
+# --- official SDK -----------------------------------------------------------------------------
+
+
+def _official(url: str, scenario: str, meter: Meter) -> None:
+    manager_module = importlib.import_module("hyperliquid.websocket_manager")
+    done = threading.Event()
+
+    def callback(message: Any) -> None:
+        if not done.is_set() and meter.tick(_stamp(message) if meter.latency else None):
+            done.set()
+
+    # It takes the HTTP base URL and appends "/ws"; the server ignores that last segment.
+    manager = manager_module.WebsocketManager("http" + url[len("ws") :])
+    manager.daemon = True
+    manager.start()
+    manager.subscribe(subscription_for(scenario), callback)
+    deadline = time.monotonic() + 5
+    while meter.count == 0 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    if meter.count == 0 or not done.wait(timeout=meter.seconds + 20):
+        raise TimeoutError(f"{meter.count} messages delivered (the SDK drops what it can't route)")
+
+
+# --- memory: a consumer that stops reading ------------------------------------------------------
+
+
+async def _trio_hl_memory(url: str, policy_name: str) -> dict[str, Any]:
+    import trio
+
+    from trio_hl import BufferPolicy, Settings, open_client
+    from trio_hl.errors import SubscriptionOverflow
+    from trio_hl.models import L2BookSubscription
+
+    if policy_name == "latest":
+        policy = BufferPolicy.keep_latest(1)
+    else:
+        policy = BufferPolicy.fail_on_overflow()
+    samples: list[tuple[int, int]] = []
+    settings = Settings(initial_connect_attempts=1)
+    async with (
+        open_client(_trio_hl_network(url), settings=settings) as client,
+        client.subscribe(L2BookSubscription(coin="BTC"), policy=policy) as stream,
+    ):
+        await stream.receive()
+        with trio.fail_after(60):
+            while True:
+                # Every frame read, less the subscription's acknowledgement.
+                frames = client.statistics().frames_received - 1
+                samples.append((frames, rss()))
+                if frames >= MEMORY_FRAMES:
+                    break
+                await trio.sleep(0.01)
+        stats = stream.statistics()
+        outcome = "open"
+        try:
+            while True:
+                stream.receive_nowait()
+        except SubscriptionOverflow:
+            outcome = "closed with SubscriptionOverflow"
+        except (trio.WouldBlock, trio.EndOfChannel):
+            pass
+    return _memory_result(samples, stats.peak_buffered, stats.dropped, outcome)
+
+
+async def _hl_sdk_memory(url: str) -> dict[str, Any]:
+    ws_transport = importlib.import_module("hl.ws_transport")
+    transport = ws_transport.WsTransport({"ws_url": url, "api_url": "", "name": "bench"})
+    samples: list[tuple[int, int]] = []
+    async with transport.run():
+        _, queue = await transport.subscribe(subscription_for("memory"))
+        await queue.get()
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            samples.append((queue.qsize() + 1, rss()))  # + the one read
+            if queue.qsize() + 1 >= MEMORY_FRAMES:
+                break
+            await asyncio.sleep(0.01)
+        peak = queue.qsize()
+    return _memory_result(samples, peak, 0, "unbounded queue")
+
+
+def _memory_result(
+    samples: list[tuple[int, int]], peak_buffered: int, dropped: int, outcome: str
+) -> dict[str, Any]:
+    # RSS once the first 10% arrived (past warm-up allocations) against RSS at the end.
+    early = next(size for frames, size in samples if frames >= MEMORY_FRAMES // 10)
+    return {
+        "frames": samples[-1][0],
+        "rss_early": early,
+        "rss_end": samples[-1][1],
+        "rss_max": max(size for _, size in samples),
+        "peak_buffered": peak_buffered,
+        "dropped": dropped,
+        "outcome": outcome,
+    }
+
+
+# --- entry point --------------------------------------------------------------------------------
+
+
+def measure(client: str, url: str, scenario: str, mode: str, seconds: float) -> dict[str, Any]:
+    import trio
+
+    if mode == "memory":
+        if client == "hl-sdk":
+            return asyncio.run(_hl_sdk_memory(url))
+        return trio.run(_trio_hl_memory, url, client.split(":")[1])
+    meter = Meter(seconds, latency=mode == "latency")
+    if client in ("tws", "tws-tuned"):
+        trio.run(lambda: _tws(url, scenario, meter, tuned=client == "tws-tuned"))
+    elif client == "websockets":
+        asyncio.run(_websockets(url, scenario, meter))
+    elif client == "trio_hl" or client.startswith("trio_hl:"):
+        variant = client.partition(":")[2]
+        if variant == "baseline":
+            disable(set(OPTIMISATIONS))
+        elif variant.startswith("-"):
+            disable({variant[1:]})
+        trio.run(_trio_hl, url, scenario, meter)
+    elif client == "hl-sdk":
+        asyncio.run(_hl_sdk(url, scenario, meter))
+    elif client == "official":
+        _official(url, scenario, meter)
+    else:
+        raise ValueError(f"unknown client {client!r}")
+    return meter.result()
+
+
+def main() -> None:
+    client, url, scenario, mode, seconds = sys.argv[1:6]
+    try:
+        result = measure(client, url, scenario, mode, float(seconds))
+    except BaseException as exc:  # report what stopped a peer, exactly
+        leaf: BaseException = exc
+        while isinstance(leaf, BaseExceptionGroup):
+            leaf = leaf.exceptions[0]
+        result = {"error": f"{type(leaf).__name__}: {leaf}"[:300]}
+    emit(result)
+
+
+if __name__ == "__main__":
+    main()

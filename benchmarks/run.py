@@ -1,0 +1,365 @@
+"""Streaming benchmarks: trio_hl against its own stack's floor and against the peers.
+
+    uv sync --all-groups          # the peers live in the `bench` group
+    uv run python benchmarks/run.py [--seconds 0.6] [--rounds 3] [--profile]
+
+Not a test: it prints tables. A loopback server (``_server.py``, its own process, plain
+sockets) streams pre-serialized realistic frames (``_frames.py``) as fast as the socket
+takes them; every client runs in a fresh process of its own (``_clients.py``), one after
+the other and interleaved (each round visits every scenario and every client, in a rotated
+order), so that a slow minute of the machine does not fall on one client. Reported:
+
+* throughput: median messages/s over the rounds, CPU per message (user + system, every
+  thread of the client's process), peak RSS, and the ratio of messages/s to raw
+  trio-websocket (``tws``: its defaults + ``json``) and to the tuned floor of trio_hl's own
+  stack (``tws-tuned``: trio_hl's 64 KiB reads and queue of 64, + ``orjson``). A wildcard
+  "message" is one frame of 200 books: trio_hl delivers 200 typed books per frame.
+* latency: l2Book frames paced at a fixed rate, each stamped with its send time; the
+  client records the time from the server's write to the consumer holding the message
+  (typed, for trio_hl), median and p99.
+* memory: a consumer that stops reading while 100k l2Book frames arrive, RSS sampled as
+  they do: trio_hl under keep-latest and fail-on-overflow, and hl-sdk's unbounded queue.
+* ``--profile``: a cProfile summary of trio_hl on the l2Book stream, by layer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import cProfile
+import io
+import json
+import pstats
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any, Final
+
+HERE: Final = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from _clients import CLIENTS  # noqa: E402
+from _frames import SCENARIOS  # noqa: E402
+
+FLOOR: Final = "tws"
+TUNED: Final = "tws-tuned"
+LATENCY_RATE: Final = 2000
+LATENCY_SECONDS: Final = 2.0
+LABELS: Final = {
+    "tws": "trio-websocket + json",
+    "tws-tuned": "trio-websocket tuned + orjson",
+    "websockets": "websockets (asyncio) + json",
+    "trio_hl": "trio_hl (typed models)",
+    "hl-sdk": "hl-sdk (dicts)",
+    "official": "hyperliquid-python-sdk (dicts)",
+}
+
+
+class Server:
+    """The loopback server process."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, str(HERE / "_server.py"), *SCENARIOS],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self.process.stdout is not None
+        self.port = int(self.process.stdout.readline())
+        if self.process.stdout.readline().strip() != "ready":
+            raise RuntimeError("the benchmark server did not start")
+
+    def url(self, path: str) -> str:
+        return f"ws://127.0.0.1:{self.port}/{path}"
+
+    def close(self) -> None:
+        self.process.kill()
+        self.process.wait()
+
+
+def run_client(
+    client: str, url: str, scenario: str, mode: str, seconds: float, timeout: float = 60
+) -> dict[str, Any]:
+    try:
+        done = subprocess.run(
+            [sys.executable, str(HERE / "_clients.py"), client, url, scenario, mode, str(seconds)],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return {"error": f"no result within {timeout} s"}
+    lines = done.stdout.strip().splitlines()
+    if not lines:
+        return {"error": f"exit {done.returncode}: {done.stderr.strip()[-300:]}"}
+    result: dict[str, Any] = json.loads(lines[-1])
+    return result
+
+
+def _mib(size: float) -> str:
+    return f"{size / 2**20:.0f}"
+
+
+def throughput(
+    server: Server,
+    rounds: int,
+    seconds: float,
+    clients: tuple[str, ...] = CLIENTS,
+    scenarios: tuple[str, ...] = SCENARIOS,
+) -> dict[str, dict[str, Any]]:
+    results: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    failures: dict[tuple[str, str], str] = {}
+    for round_ in range(rounds):
+        for scenario in scenarios:
+            shift = round_ % len(clients)
+            for client in clients[shift:] + clients[:shift]:
+                if (client, scenario) in failures:
+                    continue  # a peer that cannot do a scenario is tried once
+                result = run_client(
+                    client, server.url(f"{scenario}/flood"), scenario, "throughput", seconds
+                )
+                if "error" in result:
+                    failures[client, scenario] = result["error"]
+                    continue
+                results.setdefault((client, scenario), []).append(result)
+    table: dict[str, dict[str, Any]] = {}
+    print(
+        f"\nThroughput: median of {rounds} interleaved runs of {seconds} s each (messages/s; "
+        "GC: share of wall time in the garbage collector; ratios are messages/s against the "
+        "trio-websocket floors)\n"
+    )
+    header = (
+        f"{'scenario':<9} {'client':<31} {'msgs/s':>9} {'CPU µs/msg':>11} "
+        f"{'peak RSS MiB':>13} {'GC':>5} {'÷ tws':>7} {'÷ tuned':>8}"
+    )
+    print(header)
+    print("-" * len(header))
+    for scenario in scenarios:
+        medians: dict[str, dict[str, float]] = {}
+        for client in clients:
+            runs = results.get((client, scenario))
+            if runs:
+                medians[client] = {
+                    key: statistics.median(run[key] for run in runs)
+                    for key in ("rate", "cpu_us", "peak_rss", "gc_share")
+                }
+        for client in clients:
+            label = LABELS[client]
+            if client not in medians:
+                reason = failures.get((client, scenario), "not run")
+                print(f"{scenario:<9} {label:<31} {'n/a':>9}  {reason[:120]}")
+                continue
+            row = medians[client]
+            floor = medians.get(FLOOR, {}).get("rate")
+            tuned = medians.get(TUNED, {}).get("rate")
+            ratio = f"{row['rate'] / floor:.2f}x" if floor else "-"
+            ratio_tuned = f"{row['rate'] / tuned:.2f}x" if tuned else "-"
+            print(
+                f"{scenario:<9} {label:<31} {row['rate']:>9,.0f} {row['cpu_us']:>11,.1f} "
+                f"{_mib(row['peak_rss']):>13} {row['gc_share']:>5.0%} {ratio:>7} {ratio_tuned:>8}"
+            )
+            table[f"{scenario}/{client}"] = row
+        print()
+    return table
+
+
+ABLATION: Final = (
+    "tws-tuned",
+    "trio_hl:baseline",
+    "trio_hl:-fast",
+    "trio_hl:-memo",
+    "trio_hl:-orjson",
+    "trio_hl:-lazy",
+    "trio_hl",
+)
+ABLATION_LABELS: Final = {
+    "trio_hl:baseline": "none (as before this work)",
+    "trio_hl:-fast": "all but the fast structure path",
+    "trio_hl:-memo": "all but the l2Book level memo",
+    "trio_hl:-orjson": "all but orjson (json instead)",
+    "trio_hl:-lazy": "all but yielding between coins",
+    "trio_hl": "all",
+}
+
+
+def ablation(server: Server, rounds: int, seconds: float) -> None:
+    """trio_hl with each decode-path optimisation turned off in turn (see _clients.disable)."""
+    runs: dict[tuple[str, str], list[float]] = {}
+    for round_ in range(rounds):
+        for scenario in SCENARIOS:
+            shift = round_ % len(ABLATION)
+            for client in ABLATION[shift:] + ABLATION[:shift]:
+                result = run_client(
+                    client, server.url(f"{scenario}/flood"), scenario, "throughput", seconds
+                )
+                if "rate" in result:
+                    runs.setdefault((client, scenario), []).append(result["rate"])
+    print(f"What each optimisation buys: trio_hl messages/s (÷ tuned floor), median of {rounds}\n")
+    print(f"{'optimisations on':<34}" + "".join(f"{s:>18}" for s in SCENARIOS))
+    for client in ABLATION[1:]:
+        cells = []
+        for scenario in SCENARIOS:
+            rate = statistics.median(runs.get((client, scenario), [0.0]))
+            floor = statistics.median(runs.get(("tws-tuned", scenario), [0.0]))
+            ratio = f"({rate / floor:.2f}x)" if floor else ""
+            cells.append(f"{rate:>10,.0f} {ratio:>7}")
+        print(f"{ABLATION_LABELS[client]:<34}" + "".join(f"{c:>18}" for c in cells))
+    print()
+
+
+def latency(server: Server) -> None:
+    print(
+        f"Latency: l2Book frames paced at {LATENCY_RATE}/s for {LATENCY_SECONDS} s, server "
+        "write -> consumer holds the message (µs)\n"
+    )
+    print(f"{'client':<31} {'median':>8} {'p99':>8}")
+    for client in CLIENTS:
+        result = run_client(
+            client,
+            server.url(f"latency/paced/{LATENCY_RATE}"),
+            "latency",
+            "latency",
+            LATENCY_SECONDS,
+        )
+        if "error" in result or "latency_median_us" not in result:
+            print(f"{LABELS[client]:<31} {'n/a':>8}  {result.get('error', 'no samples')[:100]}")
+            continue
+        print(
+            f"{LABELS[client]:<31} {result['latency_median_us']:>8,.0f} "
+            f"{result['latency_p99_us']:>8,.0f}"
+        )
+    print()
+
+
+def memory(server: Server) -> None:
+    print(
+        "Memory: the consumer reads one l2Book and stops while 100k more arrive "
+        "(RSS MiB after 10k frames / at the end / highest seen)\n"
+    )
+    print(
+        f"{'client':<38} {'frames':>7} {'RSS 10k':>8} {'end':>6} {'max':>6} "
+        f"{'peak buf':>9} {'dropped':>8}  outcome"
+    )
+    for client, label in (
+        ("trio_hl:latest", "trio_hl keep_latest(1)"),
+        ("trio_hl:fail", "trio_hl fail_on_overflow(1024)"),
+        ("hl-sdk", "hl-sdk (asyncio.Queue, unbounded)"),
+    ):
+        result = run_client(
+            client, server.url("l2book/count/100000"), "memory", "memory", 0, timeout=120
+        )
+        if "error" in result:
+            print(f"{label:<38} n/a  {result['error'][:100]}")
+            continue
+        print(
+            f"{label:<38} {result['frames']:>7,} {_mib(result['rss_early']):>8} "
+            f"{_mib(result['rss_end']):>6} {_mib(result['rss_max']):>6} "
+            f"{result['peak_buffered']:>9,} {result['dropped']:>8,}  {result['outcome']}"
+        )
+    print()
+
+
+def profile(server: Server, seconds: float) -> None:
+    """Where trio_hl's time goes on the l2Book stream, grouped by layer (steady state only)."""
+    import _clients
+    import trio
+
+    profiler = cProfile.Profile()
+
+    class Done(Exception):
+        pass
+
+    class Profiled(_clients.Meter):
+        def tick(self, stamp: int | None = None) -> bool:
+            if self.count == 0:
+                profiler.enable()
+                self.start = time.perf_counter()
+            self.count += 1
+            if time.perf_counter() - self.start >= self.seconds:
+                profiler.disable()
+                raise Done
+            return False
+
+    meter = Profiled(seconds)
+
+    async def bounded() -> None:
+        with trio.move_on_after(seconds + 10):
+            await _clients._trio_hl(server.url("l2book/flood"), "l2book", meter)
+
+    # The run ends by an exception from the consumer; the profile is what we want.
+    with contextlib.suppress(BaseException):
+        trio.run(bounded)
+    stats = pstats.Stats(profiler, stream=io.StringIO())
+    groups: dict[str, float] = {}
+    total = 0.0
+    raw: Any = stats.stats  # type: ignore[attr-defined]
+    for (filename, _, _), (_, _, tottime, _, _) in raw.items():
+        total += tottime
+        if "trio_websocket" in filename:
+            group = "trio_websocket"
+        elif "wsproto" in filename or "h11" in filename:
+            group = "wsproto"
+        elif "/trio_hl/" in filename or "trio_hl fast" in filename or "cattrs" in filename:
+            group = "trio_hl (session, decode, fan-out)"
+        elif "/trio/" in filename:
+            group = "trio (scheduler, sockets)"
+        elif filename == "~":
+            group = "C builtins (JSON, Decimal, recv, ...)"
+        else:
+            group = "other: " + filename[-40:]
+        groups[group] = groups.get(group, 0.0) + tottime
+    print(f"Profile: trio_hl on l2Book for {seconds} s, {meter.count:,} messages (own time)\n")
+    for group, spent in sorted(groups.items(), key=lambda item: -item[1])[:8]:
+        per = spent / max(meter.count, 1) * 1e6
+        print(f"  {group:<46} {spent / total:>6.1%}  {per:>6.1f} µs/msg")
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(20)
+    print("\n  top functions by own time (cProfile inflates Python-level calls):")
+    for line in out.getvalue().splitlines():
+        if line.strip() and ("{" in line or "/" in line or "<" in line):
+            print("   ", line.strip()[:150])
+    print()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=0.6, help="per throughput run")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--profile", action="store_true", help="add a cProfile summary")
+    parser.add_argument("--clients", default=",".join(CLIENTS), help="comma-separated")
+    parser.add_argument("--scenarios", default=",".join(SCENARIOS), help="comma-separated")
+    parser.add_argument(
+        "--only",
+        choices=["throughput", "ablation", "latency", "memory", "profile"],
+        default=None,
+    )
+    args = parser.parse_args()
+    started = time.monotonic()
+    server = Server()
+    try:
+        if args.only in (None, "throughput"):
+            throughput(
+                server,
+                args.rounds,
+                args.seconds,
+                tuple(args.clients.split(",")),
+                tuple(args.scenarios.split(",")),
+            )
+        if args.only in (None, "ablation"):
+            ablation(server, 1, args.seconds)
+        if args.only in (None, "latency"):
+            latency(server)
+        if args.only in (None, "memory"):
+            memory(server)
+        if args.profile or args.only == "profile":
+            profile(server, 3.0)
+    finally:
+        server.close()
+    print(f"({time.monotonic() - started:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()

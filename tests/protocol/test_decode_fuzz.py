@@ -1,0 +1,164 @@
+"""Fuzzing the decode path: whatever the server sends, only trio_hl's own errors escape.
+
+``decode_frame`` (the public one-shot decoder) and ``Session.receive_text`` (the reader's
+path: lazy per-coin decoding, the level memo, message filters) are fed arbitrary text,
+arbitrary JSON, arbitrary JSON under every known channel, and valid frames of every
+channel with a random part replaced, removed or duplicated. ``decode_frame`` may only
+return messages or raise a :class:`~trio_hl.errors.HyperliquidError`; the session may only
+return events (malformed input becomes ``Undecodable``). A ``TypeError``, ``KeyError``,
+``RecursionError``... escaping from either is a bug.
+
+The fast path of the converter and the level memo are checked against cattrs' own hooks
+on the same inputs in ``test_fast_path.py``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import json
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from trio_hl import decode_frame
+from trio_hl._protocol._frames import loads
+from trio_hl._protocol._session import Limits, Session
+from trio_hl.errors import HyperliquidError
+
+from .channel_samples import SAMPLES
+
+FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.integers(min_value=2**63, max_value=2**80)  # beyond orjson: json parses them
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=12)
+    | st.sampled_from(["NaN", "-Infinity", "1e999", "0x1", "", "BTC", "remove", "B", "A"])
+)
+json_values = st.recursive(
+    scalars,
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=16,
+)
+channels = st.sampled_from(sorted({channel for channel, _ in SAMPLES} | {"pong", "error", "post"}))
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, allow_nan=True)
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> tuple[str, Any]:
+    """A valid sample with one part replaced, removed or duplicated (possibly nested)."""
+    channel, data = draw(st.sampled_from(SAMPLES))
+    root: dict[str, Any] = {"data": copy.deepcopy(data)}
+    holder: Any = root
+    key: Any = "data"
+    while True:
+        value = holder[key]
+        if isinstance(value, dict) and value and draw(st.booleans()):
+            holder, key = value, draw(st.sampled_from(sorted(value)))
+        elif isinstance(value, list) and value and draw(st.booleans()):
+            holder, key = value, draw(st.integers(0, len(value) - 1))
+        else:
+            break
+    action = draw(st.sampled_from(["replace", "remove", "duplicate", "wrap"]))
+    if action == "replace":
+        holder[key] = draw(json_values)
+    elif action == "remove":
+        del holder[key]
+    elif action == "duplicate" and isinstance(holder, list):
+        holder.append(copy.deepcopy(holder[key]))
+    else:
+        holder[key] = [holder[key]]
+    return channel, root.get("data")
+
+
+def _decode(raw: str | bytes) -> None:
+    with contextlib.suppress(HyperliquidError):
+        decode_frame(raw)
+
+
+def _session() -> Session:
+    session = Session(Limits(max_subscriptions=None, max_users=None))
+    for body in (
+        {"type": "l2Book"},  # every coin: the memo and the lazy batch path see everything
+        {"type": "trades", "coin": "BTC"},
+        {"type": "userFills", "user": "0xa62b923a112d50d03e1e096bbd53422490dac104"},
+        {"type": "l4Book", "coin": "BTC"},
+        {"type": "orderUpdates", "user": "0xa62b923a112d50d03e1e096bbd53422490dac104"},
+    ):
+        session.subscribe(body)
+    session.connection_made()
+    return session
+
+
+SESSION = _session()
+
+
+def _both(raw: str | bytes) -> None:
+    _decode(raw)
+    SESSION.receive_text(raw)  # must never raise: malformed input is an Undecodable event
+
+
+@FUZZ
+@given(st.text(max_size=200) | st.binary(max_size=200))
+def test_arbitrary_text(raw: str | bytes) -> None:
+    _both(raw)
+
+
+@FUZZ
+@given(json_values)
+def test_arbitrary_json(value: Any) -> None:
+    _both(_dumps(value))
+
+
+@FUZZ
+@given(channels, json_values)
+def test_arbitrary_json_under_every_channel(channel: str, data: Any) -> None:
+    _both(_dumps({"channel": channel, "data": data}))
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_valid_frames_with_a_part_broken(sample: tuple[str, Any]) -> None:
+    channel, data = sample
+    _both(_dumps({"channel": channel, "data": data}))
+
+
+def test_deep_nesting_is_a_decode_error() -> None:
+    for raw in ("[" * 100_000, '{"channel":"l2Book","data":' + "[" * 100_000):
+        _both(raw)
+
+
+def test_the_samples_decode() -> None:
+    for channel, data in SAMPLES:
+        assert decode_frame(json.dumps({"channel": channel, "data": data})), channel
+
+
+@FUZZ
+@given(
+    st.text(max_size=40)
+    | json_values.map(_dumps)
+    | json_values.map(lambda value: _dumps(value).encode())
+    | json_values.map(lambda value: _dumps(value).encode("utf-16"))
+    | st.binary(max_size=30)
+    | st.sampled_from(['"\\ud800"', "NaN", "[Infinity]", str(2**70), '{"a":1,"a":2}', "1 2"])
+)
+def test_loads_accepts_exactly_what_json_accepts(text: str | bytes) -> None:
+    """With or without orjson installed: orjson's refusals are retried with json."""
+
+    def outcome(parse: Any) -> str:
+        try:
+            return "ok " + repr(parse(text))
+        except (ValueError, RecursionError) as exc:
+            return f"error {type(exc).__name__}"
+
+    assert outcome(loads) == outcome(json.loads)

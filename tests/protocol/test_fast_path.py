@@ -1,0 +1,166 @@
+"""The decode fast paths change speed only: same results, same errors, as cattrs alone.
+
+Two fast paths sit in front of cattrs' generated hooks (see ``trio_hl._convert`` and
+``trio_hl._protocol._channels``): the generated per-class fast structure functions, and the
+per-coin level memo of ``l2Book``. On valid samples of every model, and on those samples
+with a random part broken, each must give exactly what cattrs' hooks give: an equal model,
+or an exception of the same type.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from decimal import Decimal
+from typing import Any
+
+import cattrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.protocol.test_decode_fuzz import json_values
+from tests.protocol.test_l4_models import SNAPSHOT_FRAME, UPDATES_FRAME
+from tests.user_frames import ALICE, PERP_CTX, SPOT_CTX, fill, order_updates, user_frame
+from trio_hl._convert import CONVERTER, make_converter
+from trio_hl._protocol._channels import L2Memo, _one_book
+from trio_hl.models import account, market, user
+from trio_hl.models.l4 import L4Snapshot, L4Updates, register_l4_hooks
+from trio_hl.testing import l2_book_data, trade_data
+
+SLOW = make_converter(fast=False)
+register_l4_hooks(SLOW)
+
+MODELS: list[tuple[type[Any], Any]] = [
+    (market.L2Book, l2_book_data("BTC", levels=4)),
+    (market.L2Book, {**l2_book_data("ETH", levels=2), "block_height": 3, "fast": True}),
+    (market.L2Level, {"px": "1.5", "sz": "2", "n": 3}),
+    (market.Trade, trade_data("BTC")),
+    (market.Bbo, {"coin": "BTC", "time": 1, "bbo": [{"px": "1", "sz": "2", "n": 1}, None]}),
+    (market.AllMids, {"mids": {"BTC": "1"}, "dex": "x"}),
+    (market.ActiveAssetCtx, {"coin": "BTC", "ctx": dict(PERP_CTX)}),
+    (market.ActiveSpotAssetCtx, {"coin": "@1", "ctx": dict(SPOT_CTX)}),
+    (market.SpotAssetCtx, dict(SPOT_CTX)),
+    (user.UserFill, fill()),
+    (user.UserFill, fill(liquidation={"liquidatedUser": ALICE, "markPx": 5, "method": "market"})),
+    (user.OrderUpdate, order_updates()[0]),
+    (L4Snapshot, json.loads(SNAPSHOT_FRAME)["data"]["Snapshot"]),
+    (L4Updates, json.loads(UPDATES_FRAME)["data"]["Updates"]),
+    (user.UserFills, user_frame("userFills", ALICE)[1]),
+    (user.UserFundings, user_frame("userFundings", ALICE)[1]),
+    (user.UserNonFundingLedgerUpdates, user_frame("userNonFundingLedgerUpdates", ALICE)[1]),
+    (user.UserTwapSliceFills, user_frame("userTwapSliceFills", ALICE)[1]),
+    (user.UserTwapHistory, user_frame("userTwapHistory", ALICE)[1]),
+    (user.UserHistoricalOrders, user_frame("userHistoricalOrders", ALICE)[1]),
+    (account.WebData2, user_frame("webData2", ALICE)[1]),
+    (account.WebData3, user_frame("webData3", ALICE)[1]),
+    (account.SpotState, user_frame("spotState", ALICE)[1]),
+    (account.AllDexsClearinghouseState, user_frame("allDexsClearinghouseState", ALICE)[1]),
+    (account.ClearinghouseStateUpdate, user_frame("clearinghouseState", ALICE)[1]),
+    (account.OpenOrders, user_frame("openOrders", ALICE)[1]),
+    (account.TwapStates, user_frame("twapStates", ALICE)[1]),
+    (account.ActiveAssetData, user_frame("activeAssetData", ALICE)[1]),
+]
+
+
+def _outcome(conv: cattrs.Converter, data: Any, cls: type[Any]) -> tuple[str, Any]:
+    try:
+        return "ok", conv.structure(data, cls)
+    except Exception as exc:
+        return "error", type(exc)
+
+
+@st.composite
+def broken(draw: st.DrawFn, value: Any) -> Any:
+    """``value`` with one part (possibly nested) replaced, removed or wrapped in a list."""
+    root: dict[str, Any] = {"v": copy.deepcopy(value)}
+    holder: Any = root
+    key: Any = "v"
+    while True:
+        inner = holder[key]
+        if isinstance(inner, dict) and inner and draw(st.booleans()):
+            holder, key = inner, draw(st.sampled_from(sorted(inner)))
+        elif isinstance(inner, list) and inner and draw(st.booleans()):
+            holder, key = inner, draw(st.integers(0, len(inner) - 1))
+        else:
+            break
+    action = draw(st.sampled_from(["replace", "remove", "wrap", "number", "float"]))
+    if action == "replace":
+        holder[key] = draw(json_values)
+    elif action == "remove":
+        del holder[key]
+    elif action == "wrap":
+        holder[key] = [holder[key]]
+    elif action == "number":  # decimals and ints as other JSON types: the cattrs fallback
+        holder[key] = draw(st.integers() | st.booleans())
+    else:
+        holder[key] = draw(st.floats(allow_nan=True))
+    return root.get("v")
+
+
+@pytest.mark.parametrize(("cls", "data"), MODELS, ids=lambda v: getattr(v, "__name__", ""))
+def test_valid_samples_decode_the_same(cls: type[Any], data: Any) -> None:
+    fast, slow = _outcome(CONVERTER, data, cls), _outcome(SLOW, data, cls)
+    assert fast == slow
+    assert fast[0] == "ok"
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_broken_samples_decode_the_same(data: st.DataObject) -> None:
+    cls, sample = data.draw(st.sampled_from(MODELS))
+    value = data.draw(broken(sample))
+    assert _outcome(CONVERTER, value, cls) == _outcome(SLOW, value, cls)
+
+
+def _memo_outcome(memo: L2Memo, raw: Any) -> tuple[str, Any]:
+    try:
+        return "ok", _one_book(raw, memo)
+    except Exception:
+        return "error", None
+
+
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_the_level_memo_decodes_the_same(data: st.DataObject) -> None:
+    memo = L2Memo()
+    first = l2_book_data("BTC", levels=4)
+    assert memo.book(first) == SLOW.structure(first, market.L2Book)
+    # The next book of the coin: most levels are memo hits, one part may be broken.
+    value = data.draw(broken(l2_book_data("BTC", levels=4, time=2)))
+    expected = _outcome(SLOW, value, market.L2Book)
+    got = _memo_outcome(memo, value)
+    assert got[0] == expected[0]
+    if got[0] == "ok":
+        assert got[1] == expected[1]
+        # Equal and also the same representation (5 and 5.0 are equal Decimals).
+        assert repr(got[1]) == repr(expected[1])
+
+
+def test_memo_reuses_unchanged_levels_and_only_those() -> None:
+    memo = L2Memo()
+    before = memo.book(l2_book_data("BTC", levels=3))
+    changed = l2_book_data("BTC", levels=3)
+    changed["levels"][0][0]["sz"] = "9.9"
+    after = memo.book(changed)
+    assert after.bids[0].sz == Decimal("9.9")
+    assert after.bids[0] is not before.bids[0]
+    assert all(a is b for a, b in zip(after.bids[1:], before.bids[1:], strict=True))
+    assert all(a is b for a, b in zip(after.asks, before.asks, strict=True))
+
+
+def test_memo_never_matches_a_level_by_equal_numbers_of_another_type() -> None:
+    memo = L2Memo()
+    memo.book(l2_book_data("BTC", levels=1))
+    for count in (1.0, True):  # equal to 1 as a dict key
+        odd = l2_book_data("BTC", levels=1)
+        odd["levels"][0][0]["n"] = count
+        with pytest.raises(cattrs.errors.ClassValidationError):
+            _one_book(odd, memo)
+
+
+def test_memo_forgets_everything_past_its_coin_bound() -> None:
+    memo = L2Memo(max_coins=2)
+    for coin in ("A", "B", "C"):
+        memo.book(l2_book_data(coin, levels=1))
+    assert len(memo._books) == 1
