@@ -19,7 +19,8 @@ stamps each frame's ``time`` with its send time; record now minus that), and ``m
 (a consumer that stops reading; sample RSS while 100k frames arrive).
 
 The peers belong to the ``bench`` dependency group (orjson is a runtime dependency);
-they are imported with ``importlib`` so that this file type-checks without them (and without their stubs).
+they are imported with ``importlib`` so that this file type-checks without them (and
+without their stubs).
 """
 
 from __future__ import annotations
