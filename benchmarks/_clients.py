@@ -7,7 +7,7 @@ Clients (``CLIENTS``):
 
 * ``tws``: raw trio-websocket (its defaults: 4 KiB reads, a queue of 1) + ``json.loads``.
 * ``tws-tuned``: raw trio-websocket with trio_hl's transport settings (64 KiB reads, a
-  queue of 64) + ``orjson.loads``: the floor of trio_hl's stack.
+  queue of 64) + ``orjson.loads``: the floor of trio_hl's stack, as the issue defines it.
 * ``websockets``: raw ``websockets`` (asyncio) + ``json.loads``.
 * ``trio_hl``: :func:`trio_hl.open_client`, the consumer receiving typed models.
 * ``hl-sdk``: ``hl.ws_transport.WsTransport`` (asyncio, ``websockets``), dicts from a queue.
@@ -18,7 +18,7 @@ Modes: ``throughput`` (count messages for SECONDS after the first), ``latency`` 
 stamps each frame's ``time`` with its send time; record now minus that), and ``memory``
 (a consumer that stops reading; sample RSS while 100k frames arrive).
 
-The peers belong to the ``bench`` dependency group (orjson is a runtime dependency);
+The peers and orjson belong to the ``bench`` dependency group;
 they are imported with ``importlib`` so that this file type-checks without them (and
 without their stubs).
 """
@@ -189,13 +189,14 @@ def _trio_hl_network(url: str) -> Any:
     return custom(url, name="bench", limits=Limits(max_subscriptions=None, max_users=None))
 
 
-OPTIMISATIONS: Final = ("fast", "memo", "orjson", "lazy")
+OPTIMISATIONS: Final = ("text", "fast", "msgspec", "lazy")
 """What ``trio_hl:-NAME`` turns off (``trio_hl:baseline``: all of them), for measuring what
 each optimisation of the decode path buys:
 
+* ``text``: decoding the hot channels (``l2Book``, ``trades``) straight from the frame's
+  text with msgspec; they are parsed, then structured by the converter, like the others;
 * ``fast``: the converter's generated fast path (cattrs' detailed hooks alone);
-* ``memo``: the per-coin level memo of ``l2Book`` (and the lazy skipping it rides on stays);
-* ``orjson``: ``orjson`` for parsing (the standard ``json`` instead);
+* ``msgspec``: ``msgspec`` for parsing (the standard ``json`` instead);
 * ``lazy``: the checkpoints between the coins of a batch of books (the per-coin decoding
   and the skipping of unwanted frames cannot be turned off; they cost nothing here).
 """
@@ -211,22 +212,21 @@ def disable(names: set[str]) -> None:
     from trio_hl import _client
     from trio_hl._protocol import _channels, _frames, _session
 
+    if "text" in names:
+        _patch(_session, "TEXT_CHANNELS", frozenset())
     if "fast" in names:
         from trio_hl._convert import make_converter
         from trio_hl.models import l4
-        from trio_hl.models.market import L2Book, L2Level, Trade
+        from trio_hl.models.market import L2Book, Trade
 
         slow = make_converter(fast=False)
         l4.register_l4_hooks(slow)
         book, trade = slow.get_structure_hook(L2Book), slow.get_structure_hook(Trade)
         _patch(_channels, "_l2_book", lambda raw: book(raw, L2Book))
         _patch(_channels, "_trade", lambda raw: trade(raw, Trade))
-        _patch(_channels, "_level_fast", lambda raw: slow.structure(raw, L2Level))
         _patch(l4, "_SNAPSHOT_HOOK", slow.get_structure_hook(l4.L4Snapshot))
         _patch(l4, "_UPDATES_HOOK", slow.get_structure_hook(l4.L4Updates))
-    if "memo" in names:
-        _patch(_session, "L2Memo", lambda: None)
-    if "orjson" in names:
+    if "msgspec" in names:
         _patch(_frames, "loads", json.loads)
     if "lazy" in names:
         _patch(_client, "_YIELD_EVERY", 1 << 60)

@@ -169,17 +169,17 @@ def throughput(
 ABLATION: Final = (
     "tws-tuned",
     "trio_hl:baseline",
+    "trio_hl:-text",
     "trio_hl:-fast",
-    "trio_hl:-memo",
-    "trio_hl:-orjson",
+    "trio_hl:-msgspec",
     "trio_hl:-lazy",
     "trio_hl",
 )
 ABLATION_LABELS: Final = {
-    "trio_hl:baseline": "none (as before this work)",
-    "trio_hl:-fast": "all but the fast structure path",
-    "trio_hl:-memo": "all but the l2Book level memo",
-    "trio_hl:-orjson": "all but orjson (json instead)",
+    "trio_hl:baseline": "none",
+    "trio_hl:-text": "all but decoding straight from text",
+    "trio_hl:-fast": "all but the converter's fast path",
+    "trio_hl:-msgspec": "all but msgspec parsing (json instead)",
     "trio_hl:-lazy": "all but yielding between coins",
     "trio_hl": "all",
 }
@@ -262,8 +262,8 @@ def memory(server: Server) -> None:
     print()
 
 
-def profile(server: Server, seconds: float) -> None:
-    """Where trio_hl's time goes on the l2Book stream, grouped by layer (steady state only)."""
+def profile(server: Server, seconds: float, scenario: str = "l2book") -> None:
+    """Where trio_hl's time goes on one stream, grouped by layer (steady state only)."""
     import _clients
     import trio
 
@@ -287,7 +287,7 @@ def profile(server: Server, seconds: float) -> None:
 
     async def bounded() -> None:
         with trio.move_on_after(seconds + 10):
-            await _clients._trio_hl(server.url("l2book/flood"), "l2book", meter)
+            await _clients._trio_hl(server.url(f"{scenario}/flood"), scenario, meter)
 
     # The run ends by an exception from the consumer; the profile is what we want.
     with contextlib.suppress(BaseException):
@@ -311,7 +311,7 @@ def profile(server: Server, seconds: float) -> None:
         else:
             group = "other: " + filename[-40:]
         groups[group] = groups.get(group, 0.0) + tottime
-    print(f"Profile: trio_hl on l2Book for {seconds} s, {meter.count:,} messages (own time)\n")
+    print(f"Profile: trio_hl on {scenario} for {seconds} s, {meter.count:,} messages (own time)\n")
     for group, spent in sorted(groups.items(), key=lambda item: -item[1])[:8]:
         per = spent / max(meter.count, 1) * 1e6
         print(f"  {group:<46} {spent / total:>6.1%}  {per:>6.1f} µs/msg")
@@ -355,7 +355,8 @@ def main() -> None:
         if args.only in (None, "memory"):
             memory(server)
         if args.profile or args.only == "profile":
-            profile(server, 3.0)
+            # The first scenario asked for (l2book by default).
+            profile(server, 3.0, args.scenarios.split(",")[0])
     finally:
         server.close()
     print(f"({time.monotonic() - started:.0f} s)")

@@ -10,6 +10,7 @@ import trio.testing
 
 import trio_hl
 from trio_hl import Api, BufferPolicy, Settings, open_client, open_shared_channel
+from trio_hl._fanout import Mailbox
 from trio_hl.errors import ConfigurationError, NotRunning, SubscriptionError, SubscriptionOverflow
 from trio_hl.models import Bbo, L2Book, L2BookSubscription, StreamRestarted, Trades
 from trio_hl.testing import FakeHyperliquid, l2_book_data, trade_data
@@ -412,3 +413,31 @@ async def test_asset_ids_need_a_universe(fake_hyperliquid: FakeHyperliquid) -> N
     async with api.ws.run():
         with pytest.raises(ConfigurationError, match="asset ids need a loaded universe"):
             await api.ws.subscriptions.trades(asset=0)
+
+
+async def test_a_waiting_consumer_takes_its_message_in_one_step() -> None:
+    # Having waited is the consumer's checkpoint: it returns the message as it wakes, with
+    # no second trip through the scheduler (one scheduler round less latency per message).
+    mailbox = Mailbox(BufferPolicy.keep_latest(1))
+    got: list[object] = []
+    steps: list[trio.lowlevel.Task] = []
+    consumer: list[trio.lowlevel.Task] = []
+
+    class CountSteps(trio.abc.Instrument):
+        def before_task_step(self, task: trio.lowlevel.Task) -> None:
+            if task in consumer:
+                steps.append(task)
+
+    async def consume() -> None:
+        consumer.append(trio.lowlevel.current_task())
+        got.append(await mailbox.receive())
+
+    instrument = CountSteps()
+    async with trio.open_nursery() as nursery:
+        nursery.start_soon(consume)
+        await trio.testing.wait_all_tasks_blocked()
+        trio.lowlevel.add_instrument(instrument)
+        mailbox.deliver("book")
+    trio.lowlevel.remove_instrument(instrument)
+    assert got == ["book"]
+    assert len(steps) == 1

@@ -1,14 +1,14 @@
 """Fuzzing the decode path: whatever the server sends, only trio_hl's own errors escape.
 
 ``decode_frame`` (the public one-shot decoder) and ``Session.receive_text`` (the reader's
-path: lazy per-coin decoding, the level memo, message filters) are fed arbitrary text,
+path: decoding from text, lazy per-coin decoding, message filters) are fed arbitrary text,
 arbitrary JSON, arbitrary JSON under every known channel, and valid frames of every
 channel with a random part replaced, removed or duplicated. ``decode_frame`` may only
 return messages or raise a :class:`~trio_hl.errors.HyperliquidError`; the session may only
 return events (malformed input becomes ``Undecodable``). A ``TypeError``, ``KeyError``,
 ``RecursionError``... escaping from either is a bug.
 
-The fast path of the converter and the level memo are checked against cattrs' own hooks
+The fast path of the converter and the text path are checked against cattrs' own hooks
 on the same inputs in ``test_fast_path.py``.
 """
 
@@ -23,9 +23,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from trio_hl import decode_frame
-from trio_hl._protocol._frames import loads
+from trio_hl._protocol._channels import TEXT_CHANNELS, iter_decode_text
+from trio_hl._protocol._frames import channel_prefix, loads
 from trio_hl._protocol._session import Limits, Session
 from trio_hl.errors import HyperliquidError
+from trio_hl.testing import l2_book_data
 
 from .channel_samples import SAMPLES
 
@@ -35,7 +37,7 @@ scalars = (
     st.none()
     | st.booleans()
     | st.integers()
-    | st.integers(min_value=2**63, max_value=2**80)  # beyond orjson: json parses them
+    | st.integers(min_value=2**63, max_value=2**80)  # beyond 64 bits
     | st.floats(allow_nan=True, allow_infinity=True)
     | st.text(max_size=12)
     | st.sampled_from(["NaN", "-Infinity", "1e999", "0x1", "", "BTC", "remove", "B", "A"])
@@ -89,7 +91,7 @@ def _decode(raw: str | bytes) -> None:
 def _session() -> Session:
     session = Session(Limits(max_subscriptions=None, max_users=None))
     for body in (
-        {"type": "l2Book"},  # every coin: the memo and the lazy batch path see everything
+        {"type": "l2Book"},  # every coin: the lazy batch path sees everything
         {"type": "trades", "coin": "BTC"},
         {"type": "userFills", "user": "0xa62b923a112d50d03e1e096bbd53422490dac104"},
         {"type": "l4Book", "coin": "BTC"},
@@ -133,6 +135,45 @@ def test_valid_frames_with_a_part_broken(sample: tuple[str, Any]) -> None:
     _both(_dumps({"channel": channel, "data": data}))
 
 
+def _events(session: Session, raw: str) -> list[str]:
+    return [repr(event) for event in session.receive_text(raw)]
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated() | st.tuples(st.sampled_from(["l2Book", "trades"]), json_values))
+def test_the_text_path_and_the_parsed_path_agree(sample: tuple[str, Any]) -> None:
+    """Compact frames (as servers write them) of the hot channels are decoded straight from
+    their text; the same frame with spaces is parsed first. Same events, same errors."""
+    channel, data = sample
+    frame = {"channel": channel, "data": data}
+    compact = json.dumps(frame, allow_nan=True, separators=(",", ":"))
+    spaced = json.dumps(frame, allow_nan=True)
+    assert _events(SESSION, compact) == _events(SESSION, spaced)
+
+
+def _text_path(raw: str) -> bool:
+    channel = channel_prefix(raw)
+    return channel in TEXT_CHANNELS and iter_decode_text(channel, raw, SESSION_WANTS) is not None
+
+
+SESSION_WANTS = SESSION._routes.__contains__
+
+
+def test_compact_hot_frames_take_the_text_path() -> None:
+    # The test above compares two paths only if compact frames do take the text path.
+    book = json.dumps({"channel": "l2Book", "data": l2_book_data("BTC")}, separators=(",", ":"))
+    assert _text_path(book)
+    assert _text_path('{"channel":"l2Book","data":[{"coin":"X"}]}')  # items decode later
+    assert _text_path('{"channel":"trades","data":[]}')
+    assert not _text_path(book.replace('"channel":"l2Book",', '"channel": "l2Book", '))
+    assert not _text_path('{"channel":"l2Book","data":[],"channel":"trades"}')
+    assert not _text_path('{"channel":"l2Book"}')
+    assert not _text_path('{"channel":"l2Book","data":{"coin":"BTC"}}')
+    assert channel_prefix('{"channel":"pong"}') == "pong"
+    assert channel_prefix(b'{"channel":"trades","data":[]}') == "trades"
+    assert channel_prefix('{"data":[],"channel":"trades"}') is None
+
+
 def test_deep_nesting_is_a_decode_error() -> None:
     for raw in ("[" * 100_000, '{"channel":"l2Book","data":' + "[" * 100_000):
         _both(raw)
@@ -153,7 +194,7 @@ def test_the_samples_decode() -> None:
     | st.sampled_from(['"\\ud800"', "NaN", "[Infinity]", str(2**70), '{"a":1,"a":2}', "1 2"])
 )
 def test_loads_accepts_exactly_what_json_accepts(text: str | bytes) -> None:
-    """With or without orjson installed: orjson's refusals are retried with json."""
+    """msgspec's refusals are retried with json: the same results, the same errors."""
 
     def outcome(parse: Any) -> str:
         try:

@@ -1,17 +1,17 @@
 """The decode fast paths change speed only: same results, same errors, as cattrs alone.
 
-Two fast paths sit in front of cattrs' generated hooks (see ``trio_hl._convert`` and
+Two fast paths sit beside cattrs' generated hooks (see ``trio_hl._convert`` and
 ``trio_hl._protocol._channels``): the generated per-class fast structure functions, and the
-per-coin level memo of ``l2Book``. On valid samples of every model, and on those samples
-with a random part broken, each must give exactly what cattrs' hooks give: an equal model,
-or an exception of the same type.
+hot channels' decoding straight from JSON text with msgspec (``json_decoder``). On valid
+samples of every model, and on those samples with a random part broken, each must give
+exactly what cattrs' hooks give: an equal model, or an exception of the same type (the text
+path, where it fails, hands over to the converter, so its successes must match).
 """
 
 from __future__ import annotations
 
 import copy
 import json
-from decimal import Decimal
 from typing import Any
 
 import cattrs
@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 from tests.protocol.test_decode_fuzz import json_values
 from tests.protocol.test_l4_models import SNAPSHOT_FRAME, UPDATES_FRAME
 from tests.user_frames import ALICE, PERP_CTX, SPOT_CTX, fill, order_updates, user_frame
-from trio_hl._convert import CONVERTER, make_converter
-from trio_hl._protocol._channels import L2Memo, _one_book
+from trio_hl._convert import CONVERTER, json_decoder, make_converter
+from trio_hl._protocol._frames import loads
 from trio_hl.models import account, market, user
 from trio_hl.models.l4 import L4Snapshot, L4Updates, register_l4_hooks
 from trio_hl.testing import l2_book_data, trade_data
@@ -61,6 +61,10 @@ MODELS: list[tuple[type[Any], Any]] = [
     (account.TwapStates, user_frame("twapStates", ALICE)[1]),
     (account.ActiveAssetData, user_frame("activeAssetData", ALICE)[1]),
 ]
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, allow_nan=True)
 
 
 def _outcome(conv: cattrs.Converter, data: Any, cls: type[Any]) -> tuple[str, Any]:
@@ -113,54 +117,56 @@ def test_broken_samples_decode_the_same(data: st.DataObject) -> None:
     assert _outcome(CONVERTER, value, cls) == _outcome(SLOW, value, cls)
 
 
-def _memo_outcome(memo: L2Memo, raw: Any) -> tuple[str, Any]:
+TEXT_MODELS: list[tuple[Any, Any]] = [
+    (market.L2Book, l2_book_data("BTC", levels=4)),
+    (market.L2Book, {**l2_book_data("ETH", levels=2), "block_height": 3, "spread": "0.5"}),
+    (tuple[market.Trade, ...], [trade_data("BTC"), trade_data("BTC", tid=2, px="1.5")]),
+]
+
+
+def _text_outcome(tp: Any, text: str) -> tuple[str, Any]:
+    """The text path as the session runs it: msgspec, else the converter on parsed JSON."""
     try:
-        return "ok", _one_book(raw, memo)
-    except Exception:
-        return "error", None
+        return "ok", json_decoder(tp)(text)
+    except ValueError:
+        return _outcome(SLOW, loads(text), tp)
 
 
-@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.parametrize(("tp", "data"), TEXT_MODELS)
+def test_valid_samples_decode_the_same_from_text(tp: Any, data: Any) -> None:
+    text = json.dumps(data)
+    assert json_decoder(tp)(text) == SLOW.structure(data, tp)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
-def test_the_level_memo_decodes_the_same(data: st.DataObject) -> None:
-    memo = L2Memo()
-    first = l2_book_data("BTC", levels=4)
-    assert memo.book(first) == SLOW.structure(first, market.L2Book)
-    # The next book of the coin: most levels are memo hits, one part may be broken.
-    value = data.draw(broken(l2_book_data("BTC", levels=4, time=2)))
-    expected = _outcome(SLOW, value, market.L2Book)
-    got = _memo_outcome(memo, value)
-    assert got[0] == expected[0]
+def test_broken_samples_decode_the_same_from_text(data: st.DataObject) -> None:
+    tp, sample = data.draw(st.sampled_from(TEXT_MODELS))
+    text = _dumps(data.draw(broken(sample)))
+    expected = _outcome(SLOW, loads(text), tp)
+    got = _text_outcome(tp, text)
+    assert got == expected
     if got[0] == "ok":
-        assert got[1] == expected[1]
         # Equal and also the same representation (5 and 5.0 are equal Decimals).
         assert repr(got[1]) == repr(expected[1])
 
 
-def test_memo_reuses_unchanged_levels_and_only_those() -> None:
-    memo = L2Memo()
-    before = memo.book(l2_book_data("BTC", levels=3))
-    changed = l2_book_data("BTC", levels=3)
-    changed["levels"][0][0]["sz"] = "9.9"
-    after = memo.book(changed)
-    assert after.bids[0].sz == Decimal("9.9")
-    assert after.bids[0] is not before.bids[0]
-    assert all(a is b for a, b in zip(after.bids[1:], before.bids[1:], strict=True))
-    assert all(a is b for a, b in zip(after.asks, before.asks, strict=True))
+@pytest.mark.parametrize(
+    "px",
+    ['"NaN"', '"-Infinity"', '"inf"', '"sNaN"', '"\\u004eaN"', '" nan "'],
+)
+def test_the_text_path_refuses_non_finite_decimals(px: str) -> None:
+    text = f'{{"coin":"BTC","time":1,"levels":[[{{"px":{px},"sz":"1","n":1}}],[]]}}'
+    with pytest.raises(ValueError, match="finite"):
+        json_decoder(market.L2Book)(text)
+    assert _outcome(SLOW, loads(text), market.L2Book)[0] == "error"
 
 
-def test_memo_never_matches_a_level_by_equal_numbers_of_another_type() -> None:
-    memo = L2Memo()
-    memo.book(l2_book_data("BTC", levels=1))
-    for count in (1.0, True):  # equal to 1 as a dict key
-        odd = l2_book_data("BTC", levels=1)
-        odd["levels"][0][0]["n"] = count
-        with pytest.raises(cattrs.errors.ClassValidationError):
-            _one_book(odd, memo)
-
-
-def test_memo_forgets_everything_past_its_coin_bound() -> None:
-    memo = L2Memo(max_coins=2)
-    for coin in ("A", "B", "C"):
-        memo.book(l2_book_data(coin, levels=1))
-    assert len(memo._books) == 1
+@pytest.mark.parametrize(
+    "tp",
+    [account.WebData2, market.Candle, L4Snapshot, user.UserFill, float, dict[str, int], list[str]],
+)
+def test_the_text_path_takes_only_types_it_decodes_as_the_converter_does(tp: Any) -> None:
+    # Renamed fields (camelCase on the wire), validators, unions, unknown types.
+    with pytest.raises(TypeError):
+        json_decoder(tp)

@@ -29,27 +29,27 @@ hundreds of coins, over 1 MB) is decoded one coin at a time, as the shell asks f
 so that the shell can let other tasks run between coins. A malformed book in a batch spoils
 only itself.
 
-Books are snapshots, and consecutive snapshots of a coin share most of their levels. An
-:class:`L2Memo` keeps, per coin, the levels of its last book keyed by their wire values
-``(px, sz, n)``; a level seen in the previous book is reused (levels are immutable) instead
-of being built again: a 20-level book with a quarter of its levels changed decodes in
-about 21 µs instead of 29 µs. Memory: one book's levels per coin (bounded by
-:attr:`L2Memo.max_coins`). Only single-book frames use it: a batch of hundreds of books
-would keep tens of thousands of levels alive, which costs the garbage collector more than
-the reuse saves.
+Straight from text (``iter_decode_text``): the hot channels are decoded from the frame's
+JSON text, without a parsed tree in between. msgspec reads the text into the models in one
+C pass (:func:`.._convert.json_decoder`): a 20-level book in about 20 µs where parsing and
+then structuring took about 29 µs, and a 1.1 MB wildcard frame of 200 books in about 15 ms
+where it took 57 ms, most of it the garbage collector tracing the parsed dicts. A batch is
+split into one raw slice per book, and each book's coin is peeked before its slice is
+decoded. Anything msgspec does not decode (malformed or unusual input) is parsed and
+structured by the converter as above, which decodes it or explains the error: the results
+are the same either way (``tests/protocol/test_fast_path.py``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from decimal import Decimal
-from operator import itemgetter
 from typing import Any, Final, Protocol, TypeVar
 
 import attrs
+import msgspec
 from cattrs.errors import BaseValidationError
 
-from .._convert import CONVERTER, bound_structure_hook
+from .._convert import CONVERTER, bound_structure_hook, json_decoder, json_frame_decoder
 from ..errors import DecodeError
 from ..models.account import (
     ActiveAssetData,
@@ -71,7 +71,6 @@ from ..models.market import (
     Bbo,
     Candle,
     L2Book,
-    L2Level,
     SpotAssetCtx,
     SpotAssetCtxs,
     Trade,
@@ -89,14 +88,16 @@ from ..models.user import (
     UserTwapHistory,
     UserTwapSliceFills,
 )
+from ._frames import loads
 from ._keys import WILDCARD, RouteKey
 
 __all__ = [
     "CHANNEL_DECODERS",
-    "L2Memo",
+    "TEXT_CHANNELS",
     "Routed",
     "decode_channel",
     "iter_decode",
+    "iter_decode_text",
     "peek_routes",
 ]
 
@@ -145,110 +146,15 @@ def _book_routes(coin: str, fast: bool) -> tuple[RouteKey, ...]:
     return (("l2Book", coin), ("l2Book", WILDCARD))
 
 
-_L2_FIELDS: Final = frozenset({"coin", "time", "levels", "spread", "fast", "block_height"})
-if {f.name for f in attrs.fields(L2Book)} != _L2_FIELDS:  # pragma: no cover - a guard
-    raise RuntimeError("L2Book changed: update _memo_book() to decode every field")
-_level_fast: Callable[[Any], L2Level] = getattr(
-    CONVERTER.get_structure_hook(L2Level), "_trio_hl_fast", lambda raw: _hook(L2Level)(raw)
-)
-_LevelKey = tuple[str, str, int]
-_LEVEL_KEY: Final = itemgetter("px", "sz", "n")
-
-
-class L2Memo:
-    """Per coin, the levels of its last book, keyed by their wire values (see module doc).
-
-    Args:
-        max_coins: forget every coin when more than this many were seen (a bound for
-            streams with an unbounded set of coins; real ones have a few hundred).
-    """
-
-    def __init__(self, max_coins: int = 4096) -> None:
-        self.max_coins = max_coins
-        self._books: dict[str, dict[_LevelKey, L2Level]] = {}
-
-    def book(self, raw: Any) -> L2Book:
-        """Decode one raw book, reusing the levels of the coin's previous book.
-
-        Raises anything on input off the common path (the caller then decodes it with the
-        converter, which decodes unusual input or raises the detailed error).
-        """
-        coin = raw["coin"]
-        time = raw["time"]
-        sides = raw["levels"]
-        if type(coin) is not str or type(time) is not int or type(sides) is not list:
-            raise TypeError
-        bids_raw, asks_raw = sides
-        if type(bids_raw) is not list or type(asks_raw) is not list:
-            raise TypeError
-        previous = self._books.get(coin, _NO_LEVELS)
-        current: dict[_LevelKey, L2Level] = {}
-        sides_out: list[tuple[L2Level, ...]] = []
-        key_of = _LEVEL_KEY
-        lookup = previous.get
-        for side_raw in (bids_raw, asks_raw):
-            side: list[L2Level] = []
-            append = side.append
-            for level_raw in side_raw:
-                key = key_of(level_raw)
-                level = lookup(key)
-                # As dict keys 1 == 1.0 == True, and 5 == 5.0 (which decode to different
-                # Decimals): only the wire's own types may match or enter the memo. A key
-                # equal to a remembered one has str prices and sizes already (only a str
-                # equals a str); its count must be checked.
-                if level is None:
-                    px, sz, n = key
-                    if type(px) is not str or type(sz) is not str or type(n) is not int:
-                        raise TypeError
-                    level = _level_fast(level_raw)
-                elif type(key[2]) is not int:
-                    raise TypeError
-                current[key] = level
-                append(level)
-            sides_out.append(tuple(side))
-        bids, asks = sides_out
-        spread = raw.get("spread")
-        if spread is not None:
-            if type(spread) is not str:
-                raise TypeError
-            spread = Decimal(spread)
-            if not spread.is_finite():
-                raise ValueError
-        fast = raw.get("fast", False)
-        block_height = raw.get("block_height")
-        if type(fast) is not bool or (block_height is not None and type(block_height) is not int):
-            raise TypeError
-        book = L2Book(
-            coin=coin,
-            time=time,
-            levels=(bids, asks),
-            spread=spread,
-            fast=fast,
-            block_height=block_height,
-        )
-        if coin not in self._books and len(self._books) >= self.max_coins:
-            self._books.clear()
-        self._books[coin] = current
-        return book
-
-
-_NO_LEVELS: Final[dict[_LevelKey, L2Level]] = {}
-
-
-def _one_book(raw: Any, memo: L2Memo | None) -> L2Book:
-    if memo is not None:
-        try:
-            return memo.book(raw)
-        except Exception:  # unusual or malformed: the converter decides (and explains)
-            pass
+def _one_book(raw: Any) -> L2Book:
     return _l2_book(_mapping(raw))
 
 
-def _decode_l2_book(data: Any, memo: L2Memo | None = None) -> list[Routed]:
+def _decode_l2_book(data: Any) -> list[Routed]:
     books = data if isinstance(data, list) else [data]
     out: list[Routed] = []
     for raw in books:
-        book = _one_book(raw, memo)
+        book = _one_book(raw)
         out.append(Routed(_book_routes(book.coin, book.fast), book))
     return out
 
@@ -440,13 +346,12 @@ _DECODE_FAILURES: Final = (
 )
 
 
-def decode_channel(channel: str, data: Any, *, memo: L2Memo | None = None) -> list[Routed] | None:
+def decode_channel(channel: str, data: Any) -> list[Routed] | None:
     """Decode the ``data`` of a data frame.
 
     Args:
         channel: the frame's ``channel``.
         data: the frame's ``data``.
-        memo: reuse book levels across ``l2Book`` frames (see :class:`L2Memo`).
 
     Returns:
         The routed messages, or ``None`` for a channel this client does not know.
@@ -458,8 +363,6 @@ def decode_channel(channel: str, data: Any, *, memo: L2Memo | None = None) -> li
     if decoder is None:
         return None
     try:
-        if channel == "l2Book" and memo is not None:
-            return _decode_l2_book(data, memo)
         return decoder(data)
     except DecodeError:
         raise
@@ -504,8 +407,6 @@ def iter_decode(
     channel: str,
     data: Any,
     wanted: Callable[[RouteKey], bool],
-    *,
-    memo: L2Memo | None = None,
 ) -> Iterator[Routed | DecodeError]:
     """Decode lazily what some route wants: one message per step, errors as values.
 
@@ -520,10 +421,7 @@ def iter_decode(
             if routes is not None and not any(wanted(route) for route in routes):
                 continue
             try:
-                # No memo for a batch: remembering every coin's levels (tens of thousands
-                # of objects in a GoldRush wildcard frame) costs the garbage collector more
-                # than the reuse saves; measured about 25% slower (benchmarks/run.py).
-                book = _one_book(raw, None)
+                book = _one_book(raw)
             except DecodeError as exc:
                 yield exc
                 continue
@@ -536,9 +434,98 @@ def iter_decode(
     if routes is not None and not any(wanted(route) for route in routes):
         return
     try:
-        routed = decode_channel(channel, data, memo=memo)
+        routed = decode_channel(channel, data)
     except DecodeError as exc:
         yield exc
         return
     if routed is not None:
         yield from routed
+
+
+# --- straight from text (see the module docstring) --------------------------------------------
+
+_book_frame: Final = json_frame_decoder(L2Book, batch=True)
+_book_text: Final = json_decoder(L2Book)
+_trades_frame: Final = json_frame_decoder(tuple[Trade, ...])
+# What msgspec raises on input it does not decode (its errors are ValueErrors).
+_TEXT_FAILURES: Final = (ValueError, RecursionError)
+
+
+class _Head(msgspec.Struct):
+    """What routing needs of a book; msgspec skips everything else."""
+
+    coin: Any = None
+    fast: Any = False
+
+
+_head: Final = msgspec.json.Decoder(_Head).decode
+
+
+def _book_unwanted(item: msgspec.Raw, wanted: Callable[[RouteKey], bool]) -> bool:
+    try:
+        head = _head(item)
+    except _TEXT_FAILURES:
+        return False  # decoded, and its error reported, like a book someone wants
+    if not isinstance(head.coin, str):
+        return False
+    return not any(wanted(route) for route in _book_routes(head.coin, head.fast is True))
+
+
+def _iter_books_text(
+    data: L2Book | list[msgspec.Raw], wanted: Callable[[RouteKey], bool]
+) -> Iterator[Routed | DecodeError]:
+    if isinstance(data, L2Book):
+        yield Routed(_book_routes(data.coin, data.fast), data)
+        return
+    # Peeking at each coin pays only when some books may be for nobody: not for a
+    # wildcard subscriber, who takes them all.
+    peek = not (wanted(("l2Book", WILDCARD)) or wanted(("l2Book", WILDCARD, "fast")))
+    for item in data:
+        if peek and _book_unwanted(item, wanted):
+            continue
+        try:
+            book: L2Book = _book_text(item)
+        except _TEXT_FAILURES:
+            # Unusual or malformed: the converter decides (and explains).
+            yield from iter_decode("l2Book", [loads(bytes(item))], wanted)
+            continue
+        yield Routed(_book_routes(book.coin, book.fast), book)
+
+
+def _iter_trades_text(
+    data: tuple[Trade, ...], wanted: Callable[[RouteKey], bool]
+) -> Iterator[Routed | DecodeError]:
+    if data:
+        coin = data[0].coin
+        yield Routed((("trades", coin),), Trades(coin=coin, trades=data))
+
+
+_TEXT_DECODERS: Final[dict[str, tuple[Callable[[Any], tuple[str, Any]], Any]]] = {
+    "l2Book": (_book_frame, _iter_books_text),
+    "trades": (_trades_frame, _iter_trades_text),
+}
+
+TEXT_CHANNELS: Final = frozenset(_TEXT_DECODERS)
+"""The channels :func:`iter_decode_text` decodes."""
+
+
+def iter_decode_text(
+    channel: str, text: str | bytes, wanted: Callable[[RouteKey], bool]
+) -> Iterator[Routed | DecodeError] | None:
+    """:func:`iter_decode` straight from the text of a whole frame of ``channel`` (one of
+    :data:`TEXT_CHANNELS`, as read by :func:`._frames.channel_prefix`).
+
+    Returns:
+        The same items :func:`iter_decode` gives for the parsed frame, or ``None`` when
+        msgspec does not decode the frame (malformed or unusual text, another channel
+        after all): parse it and take :func:`iter_decode`, which decodes it or explains.
+    """
+    decode_frame, items = _TEXT_DECODERS[channel]
+    try:
+        name, data = decode_frame(text)
+    except _TEXT_FAILURES:
+        return None
+    if name != channel:  # a repeated "channel" key: the last one counts, as in parse()
+        return None
+    iterator: Iterator[Routed | DecodeError] = items(data, wanted)
+    return iterator

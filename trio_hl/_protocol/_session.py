@@ -26,9 +26,16 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 import attrs
 
 from ..errors import ConfigurationError, DecodeError, SubscriptionError
-from ._channels import L2Memo, iter_decode
+from ._channels import TEXT_CHANNELS, Routed, iter_decode, iter_decode_text
 from ._dedupe import MessageFilter, filter_for
-from ._frames import loads, parse, post_frame, subscribe_frame, unsubscribe_frame
+from ._frames import (
+    channel_prefix,
+    loads,
+    parse,
+    post_frame,
+    subscribe_frame,
+    unsubscribe_frame,
+)
 from ._keys import (
     UNATTRIBUTED,
     RouteKey,
@@ -212,7 +219,6 @@ class Session:
         self._routes: dict[RouteKey, SubscriptionKey] = {}
         self._sid_key: dict[int, SubscriptionKey] = {}
         self._posts: dict[int, bool] = {}  # post id -> handed to the socket?
-        self.memo = L2Memo()
 
     # -- subscriptions ---------------------------------------------------------------------
 
@@ -391,6 +397,11 @@ class Session:
         the next one. Routing is decided as each item is decoded, against the subscriptions
         live at that moment.
         """
+        channel = channel_prefix(raw)
+        if channel in TEXT_CHANNELS:
+            items = iter_decode_text(channel, raw, self._routes.__contains__)
+            if items is not None:
+                return self._route(items)
         try:
             frame = parse(raw)
         except DecodeError as exc:
@@ -408,8 +419,11 @@ class Session:
         if handler is not None:
             yield from handler(self, data)
             return
+        yield from self._route(iter_decode(channel, data, self._routes.__contains__))
+
+    def _route(self, items: Iterator[Routed | DecodeError]) -> Iterator[Event]:
         routes = self._routes
-        for item in iter_decode(channel, data, routes.__contains__, memo=self.memo):
+        for item in items:
             if isinstance(item, DecodeError):
                 yield Undecodable(item)
                 continue
