@@ -1,7 +1,8 @@
 """Streaming benchmarks: trio_hl against its own stack's floor and against the peers.
 
-    uv sync --all-groups          # the peers live in the `bench` group
-    uv run python benchmarks/run.py [--seconds 0.6] [--rounds 3] [--profile]
+    uv run --all-groups python benchmarks/run.py [--seconds 0.6] [--rounds 3] [--profile]
+
+(``--all-groups``: the peers and orjson live in the ``bench`` dependency group.)
 
 Not a test: it prints tables. A loopback server (``_server.py``, its own process, plain
 sockets) streams pre-serialized realistic frames (``_frames.py``) as fast as the socket

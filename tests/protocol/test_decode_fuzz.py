@@ -93,6 +93,7 @@ def _session() -> Session:
     for body in (
         {"type": "l2Book"},  # every coin: the lazy batch path sees everything
         {"type": "trades", "coin": "BTC"},
+        {"type": "bbo", "coin": "BTC"},
         {"type": "userFills", "user": "0xa62b923a112d50d03e1e096bbd53422490dac104"},
         {"type": "l4Book", "coin": "BTC"},
         {"type": "orderUpdates", "user": "0xa62b923a112d50d03e1e096bbd53422490dac104"},
@@ -140,7 +141,7 @@ def _events(session: Session, raw: str) -> list[str]:
 
 
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(mutated() | st.tuples(st.sampled_from(["l2Book", "trades"]), json_values))
+@given(mutated() | st.tuples(st.sampled_from(sorted(TEXT_CHANNELS)), json_values))
 def test_the_text_path_and_the_parsed_path_agree(sample: tuple[str, Any]) -> None:
     """Compact frames (as servers write them) of the hot channels are decoded straight from
     their text; the same frame with spaces is parsed first. Same events, same errors."""
@@ -165,6 +166,7 @@ def test_compact_hot_frames_take_the_text_path() -> None:
     assert _text_path(book)
     assert _text_path('{"channel":"l2Book","data":[{"coin":"X"}]}')  # items decode later
     assert _text_path('{"channel":"trades","data":[]}')
+    assert _text_path('{"channel":"bbo","data":{"coin":"BTC","time":1,"bbo":[null,null]}}')
     assert not _text_path(book.replace('"channel":"l2Book",', '"channel": "l2Book", '))
     assert not _text_path('{"channel":"l2Book","data":[],"channel":"trades"}')
     assert not _text_path('{"channel":"l2Book"}')

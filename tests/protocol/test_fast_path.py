@@ -121,6 +121,7 @@ TEXT_MODELS: list[tuple[Any, Any]] = [
     (market.L2Book, l2_book_data("BTC", levels=4)),
     (market.L2Book, {**l2_book_data("ETH", levels=2), "block_height": 3, "spread": "0.5"}),
     (tuple[market.Trade, ...], [trade_data("BTC"), trade_data("BTC", tid=2, px="1.5")]),
+    (market.Bbo, {"coin": "BTC", "time": 1, "bbo": [{"px": "1", "sz": "2", "n": 1}, None]}),
 ]
 
 

@@ -22,22 +22,23 @@ Routing asymmetries handled here, each tested:
   of its entries (it has no coin of its own); an ``Updates`` with no entries names no coin,
   carries nothing to apply and yields nothing.
 
-The session decodes lazily (``iter_decode``): the hot channels (``l2Book``, ``trades``) name
+The session decodes lazily (``iter_decode``): the busiest channels (``l2Book``, ``trades``) name
 their routes from the raw JSON before anything is decoded (:func:`peek_routes`), so a frame
 no subscription wants costs no decoding, and a batch of books (a GoldRush wildcard frame of
 hundreds of coins, over 1 MB) is decoded one coin at a time, as the shell asks for the next,
 so that the shell can let other tasks run between coins. A malformed book in a batch spoils
 only itself.
 
-Straight from text (``iter_decode_text``): the hot channels are decoded from the frame's
-JSON text, without a parsed tree in between. msgspec reads the text into the models in one
-C pass (:func:`.._convert.json_decoder`): a 20-level book in about 20 µs where parsing and
-then structuring took about 29 µs, and a 1.1 MB wildcard frame of 200 books in about 15 ms
-where it took 57 ms, most of it the garbage collector tracing the parsed dicts. A batch is
-split into one raw slice per book, and each book's coin is peeked before its slice is
+Straight from text (``iter_decode_text``): the hot channels (``l2Book``, ``trades``, ``bbo``)
+are decoded from the frame's JSON text, without a parsed tree in between. msgspec reads the
+text into the models in one C pass (:func:`.._convert.json_frame_decoder`): a 20-level book
+in about 18 µs where parsing and then structuring took about 29 µs, and a 1.1 MB wildcard
+frame of 200 books in about 16 ms where it took 57 ms, most of it the garbage collector
+tracing the parsed dicts. A batch is split into one raw slice of text per book; unless a
+wildcard subscriber takes every book, each book's coin is peeked before its slice is
 decoded. Anything msgspec does not decode (malformed or unusual input) is parsed and
 structured by the converter as above, which decodes it or explains the error: the results
-are the same either way (``tests/protocol/test_fast_path.py``).
+are the same either way (``tests/protocol/test_decode_fuzz.py``, ``test_fast_path.py``).
 """
 
 from __future__ import annotations
@@ -447,6 +448,7 @@ def iter_decode(
 _book_frame: Final = json_frame_decoder(L2Book, batch=True)
 _book_text: Final = json_decoder(L2Book)
 _trades_frame: Final = json_frame_decoder(tuple[Trade, ...])
+_bbo_frame: Final = json_frame_decoder(Bbo)
 # What msgspec raises on input it does not decode (its errors are ValueErrors).
 _TEXT_FAILURES: Final = (ValueError, RecursionError)
 
@@ -500,9 +502,14 @@ def _iter_trades_text(
         yield Routed((("trades", coin),), Trades(coin=coin, trades=data))
 
 
+def _iter_bbo_text(data: Bbo, _wanted: Callable[[RouteKey], bool]) -> Iterator[Routed]:
+    yield Routed((("bbo", data.coin),), data)
+
+
 _TEXT_DECODERS: Final[dict[str, tuple[Callable[[Any], tuple[str, Any]], Any]]] = {
     "l2Book": (_book_frame, _iter_books_text),
     "trades": (_trades_frame, _iter_trades_text),
+    "bbo": (_bbo_frame, _iter_bbo_text),
 }
 
 TEXT_CHANNELS: Final = frozenset(_TEXT_DECODERS)
