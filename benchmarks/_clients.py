@@ -8,6 +8,9 @@ Clients (``CLIENTS``):
 * ``tws``: raw trio-websocket (its defaults: 4 KiB reads, a queue of 1) + ``json.loads``.
 * ``tws-tuned``: raw trio-websocket with trio_hl's transport settings (64 KiB reads, a
   queue of 64) + ``orjson.loads``: the floor of trio_hl's stack, as the issue defines it.
+* ``tws-typed``: ``tws-tuned`` with trio_hl's sans-IO session decoding each message into
+  typed models in the consumer's own task: no reader task, no fan-out. The bound of any
+  typed client on trio-websocket (what trio_hl's shell adds is its distance to this).
 * ``websockets``: raw ``websockets`` (asyncio) + ``json.loads``.
 * ``trio_hl``: :func:`trio_hl.open_client`, the consumer receiving typed models.
 * ``hl-sdk``: ``hl.ws_transport.WsTransport`` (asyncio, ``websockets``), dicts from a queue.
@@ -42,7 +45,15 @@ from _frames import TIME_OFFSET, subscription_for
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-CLIENTS: Final = ("tws", "tws-tuned", "websockets", "trio_hl", "hl-sdk", "official")
+CLIENTS: Final = (
+    "tws",
+    "tws-tuned",
+    "tws-typed",
+    "websockets",
+    "trio_hl",
+    "hl-sdk",
+    "official",
+)
 WILDCARD_COINS: Final = 200
 LATENCY_WARMUP: Final = 0.3
 MEMORY_FRAMES: Final = 100_000
@@ -151,6 +162,39 @@ async def _tws(url: str, scenario: str, meter: Meter, *, tuned: bool) -> None:
             obj = loads(await ws.get_message())
             if meter.tick(_stamp(obj) if meter.latency else None):
                 return
+
+
+async def _tws_typed(url: str, scenario: str, meter: Meter) -> None:
+    import trio_websocket
+
+    from trio_hl._protocol._session import Deliver, Limits, Session
+    from trio_hl.models import L2Book
+
+    session = Session(Limits(max_subscriptions=None, max_users=None))
+    session.connection_made()
+    _, _, frame = session.subscribe(subscription_for(scenario))
+    assert frame is not None
+    options: dict[str, Any] = {
+        "max_message_size": 64 * 1024 * 1024,
+        "receive_buffer_size": 64 * 1024,
+        "message_queue_size": 64,
+    }
+    async with trio_websocket.open_websocket_url(url, **options) as ws:
+        await ws.send_message(frame)
+        session.receive_text(await ws.get_message())  # the acknowledgement
+        books = 0
+        while True:
+            for event in session.receive_iter(await ws.get_message()):
+                if not isinstance(event, Deliver):
+                    continue
+                if scenario == "wildcard":
+                    books += 1  # one frame is WILDCARD_COINS books
+                    if books % WILDCARD_COINS:
+                        continue
+                message = event.message
+                stamp = message.time if meter.latency and isinstance(message, L2Book) else None
+                if meter.tick(stamp):
+                    return
 
 
 # --- websockets (asyncio) ---------------------------------------------------------------
@@ -376,6 +420,8 @@ def measure(client: str, url: str, scenario: str, mode: str, seconds: float) -> 
     meter = Meter(seconds, latency=mode == "latency")
     if client in ("tws", "tws-tuned"):
         trio.run(lambda: _tws(url, scenario, meter, tuned=client == "tws-tuned"))
+    elif client == "tws-typed":
+        trio.run(_tws_typed, url, scenario, meter)
     elif client == "websockets":
         asyncio.run(_websockets(url, scenario, meter))
     elif client == "trio_hl" or client.startswith("trio_hl:"):

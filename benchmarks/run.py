@@ -15,6 +15,9 @@ order), so that a slow minute of the machine does not fall on one client. Report
   trio-websocket (``tws``: its defaults + ``json``) and to the tuned floor of trio_hl's own
   stack (``tws-tuned``: trio_hl's 64 KiB reads and queue of 64, + ``orjson``). A wildcard
   "message" is one frame of 200 books: trio_hl delivers 200 typed books per frame.
+  ``tws-typed`` bounds what any typed client can do on trio-websocket: the tuned floor with
+  trio_hl's sans-IO session decoding every message into the same typed models inline, in
+  the consumer's task (no reader task, no fan-out).
 * latency: l2Book frames paced at a fixed rate, each stamped with its send time; the
   client records the time from the server's write to the consumer holding the message
   (typed, for trio_hl), median and p99.
@@ -51,6 +54,7 @@ LATENCY_SECONDS: Final = 2.0
 LABELS: Final = {
     "tws": "trio-websocket + json",
     "tws-tuned": "trio-websocket tuned + orjson",
+    "tws-typed": "tws tuned + typed, no shell",
     "websockets": "websockets (asyncio) + json",
     "trio_hl": "trio_hl (typed models)",
     "hl-sdk": "hl-sdk (dicts)",
@@ -199,7 +203,7 @@ def ablation(server: Server, rounds: int, seconds: float) -> None:
                 if "rate" in result:
                     runs.setdefault((client, scenario), []).append(result["rate"])
     print(f"What each optimisation buys: trio_hl messages/s (÷ tuned floor), median of {rounds}\n")
-    print(f"{'optimisations on':<34}" + "".join(f"{s:>18}" for s in SCENARIOS))
+    print(f"{'optimisations on':<40}" + "".join(f"{s:>18}" for s in SCENARIOS))
     for client in ABLATION[1:]:
         cells = []
         for scenario in SCENARIOS:
@@ -207,7 +211,7 @@ def ablation(server: Server, rounds: int, seconds: float) -> None:
             floor = statistics.median(runs.get(("tws-tuned", scenario), [0.0]))
             ratio = f"({rate / floor:.2f}x)" if floor else ""
             cells.append(f"{rate:>10,.0f} {ratio:>7}")
-        print(f"{ABLATION_LABELS[client]:<34}" + "".join(f"{c:>18}" for c in cells))
+        print(f"{ABLATION_LABELS[client]:<40}" + "".join(f"{c:>18}" for c in cells))
     print()
 
 
