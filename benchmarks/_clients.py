@@ -237,8 +237,9 @@ OPTIMISATIONS: Final = ("text", "fast", "msgspec", "lazy")
 """What ``trio_hl:-NAME`` turns off (``trio_hl:baseline``: all of them), for measuring what
 each optimisation of the decode path buys:
 
-* ``text``: decoding the hot channels (``l2Book``, ``trades``) straight from the frame's
-  text with msgspec; they are parsed, then structured by the converter, like the others;
+* ``text``: decoding the hot channels (``l2Book``, ``trades``, ``bbo``) straight from the
+  frame's text with msgspec; they are parsed, then structured by the converter, like the
+  others;
 * ``fast``: the converter's generated fast path (cattrs' detailed hooks alone);
 * ``msgspec``: ``msgspec`` for parsing (the standard ``json`` instead);
 * ``lazy``: the checkpoints between the coins of a batch of books (the per-coin decoding
@@ -270,8 +271,9 @@ def disable(names: set[str]) -> None:
         _patch(_channels, "_trade", lambda raw: trade(raw, Trade))
         _patch(l4, "_SNAPSHOT_HOOK", slow.get_structure_hook(l4.L4Snapshot))
         _patch(l4, "_UPDATES_HOOK", slow.get_structure_hook(l4.L4Updates))
-    if "msgspec" in names:
+    if "msgspec" in names:  # for parsing (the text path is msgspec itself)
         _patch(_frames, "loads", json.loads)
+        _patch(_channels, "loads", json.loads)
     if "lazy" in names:
         _patch(_client, "_YIELD_EVERY", 1 << 60)
 

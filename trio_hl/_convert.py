@@ -38,8 +38,10 @@ msgspec refuses is handed back to the caller, which parses the text and takes th
 converter's path: the converter stays the one definition of every model's wire format, and
 msgspec a faster reading of part of it. One difference is deliberate: msgspec reads a JSON
 *number* in a decimal field from its digits, where the converter sees the float ``json``
-made of it; the two agree for every number a float holds exactly as written (which is what
-servers write).
+made of it. The values are equal whenever the float holds the number exactly (``1E2`` is
+``Decimal('1E+2')`` one way and ``Decimal('100.0')`` the other); numbers a float cannot hold
+(over 17 digits, beyond its range) are exact on the text path, rounded or refused on the
+other. Servers send decimals as strings.
 """
 
 from __future__ import annotations

@@ -441,3 +441,10 @@ async def test_a_waiting_consumer_takes_its_message_in_one_step() -> None:
     trio.lowlevel.remove_instrument(instrument)
     assert got == ["book"]
     assert len(steps) == 1
+
+
+async def test_receiving_a_waiting_message_is_still_a_checkpoint() -> None:
+    mailbox = Mailbox(BufferPolicy.keep_latest(1))
+    mailbox.deliver("book")
+    with trio.testing.assert_checkpoints():
+        assert await mailbox.receive() == "book"

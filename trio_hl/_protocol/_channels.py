@@ -489,7 +489,14 @@ def _iter_books_text(
             book: L2Book = _book_text(item)
         except _TEXT_FAILURES:
             # Unusual or malformed: the converter decides (and explains).
-            yield from iter_decode("l2Book", [loads(bytes(item))], wanted)
+            try:
+                parsed = loads(bytes(item))
+            except _TEXT_FAILURES:
+                # Text only json refuses (an integer of thousands of digits) in a field no
+                # model reads: msgspec skipped it when it split the frame.
+                yield DecodeError("a book is not JSON that json reads", channel="l2Book")
+                continue
+            yield from iter_decode("l2Book", [parsed], wanted)
             continue
         yield Routed(_book_routes(book.coin, book.fast), book)
 
@@ -517,7 +524,7 @@ TEXT_CHANNELS: Final = frozenset(_TEXT_DECODERS)
 
 
 def iter_decode_text(
-    channel: str, text: str | bytes, wanted: Callable[[RouteKey], bool]
+    channel: str, text: str, wanted: Callable[[RouteKey], bool]
 ) -> Iterator[Routed | DecodeError] | None:
     """:func:`iter_decode` straight from the text of a whole frame of ``channel`` (one of
     :data:`TEXT_CHANNELS`, as read by :func:`._frames.channel_prefix`).
@@ -526,6 +533,10 @@ def iter_decode_text(
         The same items :func:`iter_decode` gives for the parsed frame, or ``None`` when
         msgspec does not decode the frame (malformed or unusual text, another channel
         after all): parse it and take :func:`iter_decode`, which decodes it or explains.
+        Two differences, both deliberate: a decimal sent as a JSON number is read from its
+        digits (see :func:`.._convert.json_decoder`), and fields no model reads are skipped
+        unread, so text there that only ``json`` refuses (an integer of thousands of
+        digits) is no error.
     """
     decode_frame, items = _TEXT_DECODERS[channel]
     try:

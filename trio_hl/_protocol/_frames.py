@@ -46,7 +46,8 @@ def loads(text: str | bytes) -> Any:
     ``msgspec`` is stricter (``NaN``, lone surrogates, numbers beyond a float's range or
     integers beyond 4300 digits): what it refuses is parsed again by ``json``, which
     accepts it or raises its own error. Whatever ``msgspec`` accepts, it reads as ``json``
-    does (``tests/protocol/test_decode_fuzz.py``). Only the speed differs.
+    does (``tests/protocol/test_decode_fuzz.py``), up to ``json``'s recursion limit (a few
+    levels of nesting short of a thousand). Only the speed differs.
 
     Raises:
         ValueError: not JSON.
@@ -54,7 +55,9 @@ def loads(text: str | bytes) -> Any:
     """
     try:
         return _decoder.decode(text)
-    except msgspec.DecodeError:  # a ValueError subclass
+    # A ValueError subclass; a str with a lone surrogate does not even encode to UTF-8;
+    # msgspec's own nesting limit.
+    except (msgspec.DecodeError, UnicodeEncodeError, RecursionError):
         return json.loads(text)
 
 
@@ -105,7 +108,7 @@ def channel_prefix(raw: str | bytes) -> str | None:
     read without parsing; ``None`` for anything else."""
     start = len(_PREFIX)
     if isinstance(raw, str):
-        return raw[start : raw.find('"', start)] if raw.startswith(_PREFIX) else None
-    if not raw.startswith(_PREFIX_BYTES):
-        return None
-    return raw[start : raw.find(b'"', start)].decode("utf-8", "replace")
+        end = raw.find('"', start) if raw.startswith(_PREFIX) else -1
+        return raw[start:end] if end >= 0 else None
+    end = raw.find(b'"', start) if raw.startswith(_PREFIX_BYTES) else -1
+    return raw[start:end].decode("utf-8", "replace") if end >= 0 else None

@@ -397,11 +397,14 @@ class Session:
         the next one. Routing is decided as each item is decoded, against the subscriptions
         live at that moment.
         """
-        channel = channel_prefix(raw)
-        if channel in TEXT_CHANNELS:
-            items = iter_decode_text(channel, raw, self._routes.__contains__)
-            if items is not None:
-                return self._route(items)
+        # Text messages arrive as str (UTF-8 already checked by the WebSocket layer); the
+        # rare binary message is parsed, which checks its UTF-8 throughout.
+        if isinstance(raw, str):
+            channel = channel_prefix(raw)
+            if channel in TEXT_CHANNELS:
+                items = iter_decode_text(channel, raw, self._routes.__contains__)
+                if items is not None:
+                    return self._route(items)
         try:
             frame = parse(raw)
         except DecodeError as exc:
