@@ -100,15 +100,11 @@ def parse(raw: str | bytes) -> dict[str, Any] | None:
 
 
 _PREFIX: Final = '{"channel":"'
-_PREFIX_BYTES: Final = _PREFIX.encode()
 
 
-def channel_prefix(raw: str | bytes) -> str | None:
+def channel_prefix(raw: str) -> str | None:
     """The channel of a frame that starts as the servers write them (``{"channel":"NAME"``),
     read without parsing; ``None`` for anything else."""
     start = len(_PREFIX)
-    if isinstance(raw, str):
-        end = raw.find('"', start) if raw.startswith(_PREFIX) else -1
-        return raw[start:end] if end >= 0 else None
-    end = raw.find(b'"', start) if raw.startswith(_PREFIX_BYTES) else -1
-    return raw[start:end].decode("utf-8", "replace") if end >= 0 else None
+    end = raw.find('"', start) if raw.startswith(_PREFIX) else -1
+    return raw[start:end] if end >= 0 else None
