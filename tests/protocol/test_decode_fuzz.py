@@ -90,22 +90,22 @@ def _decode(raw: str | bytes) -> None:
         decode_frame(raw)
 
 
-def _session() -> Session:
+def _session(*bodies: dict[str, str]) -> Session:
     session = Session(Limits(max_subscriptions=None, max_users=None))
-    for body in (
-        {"type": "l2Book"},  # every coin: the lazy batch path sees everything
-        {"type": "trades", "coin": "BTC"},
-        {"type": "bbo", "coin": "BTC"},
-        {"type": "userFills", "user": "0xa62b923a112d50d03e1e096bbd53422490dac104"},
-        {"type": "l4Book", "coin": "BTC"},
-        {"type": "orderUpdates", "user": "0xa62b923a112d50d03e1e096bbd53422490dac104"},
-    ):
+    for body in bodies:
         session.subscribe(body)
     session.connection_made()
     return session
 
 
-SESSION = _session()
+SESSION = _session(
+    {"type": "l2Book"},  # every coin: the lazy batch path sees everything
+    {"type": "trades", "coin": "BTC"},
+    {"type": "bbo", "coin": "BTC"},
+    {"type": "userFills", "user": "0xa62b923a112d50d03e1e096bbd53422490dac104"},
+    {"type": "l4Book", "coin": "BTC"},
+    {"type": "orderUpdates", "user": "0xa62b923a112d50d03e1e096bbd53422490dac104"},
+)
 
 
 def _both(raw: str | bytes) -> None:
@@ -142,21 +142,13 @@ def _events(session: Session, raw: str) -> list[str]:
     return [repr(event) for event in session.receive_text(raw)]
 
 
-def _coin_session() -> Session:
-    # No wildcard: books of a batch are peeked at and skipped when nobody wants them.
-    session = Session(Limits(max_subscriptions=None, max_users=None))
-    for body in (
-        {"type": "l2Book", "coin": "BTC"},
-        {"type": "l2Book", "coin": "ETH"},
-        {"type": "trades", "coin": "BTC"},
-        {"type": "bbo", "coin": "BTC"},
-    ):
-        session.subscribe(body)
-    session.connection_made()
-    return session
-
-
-COIN_SESSION = _coin_session()
+# No wildcard: books of a batch are peeked at and skipped when nobody wants them.
+COIN_SESSION = _session(
+    {"type": "l2Book", "coin": "BTC"},
+    {"type": "l2Book", "coin": "ETH"},
+    {"type": "trades", "coin": "BTC"},
+    {"type": "bbo", "coin": "BTC"},
+)
 
 
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
