@@ -4,6 +4,7 @@ Compare ``trio.testing`` and httpcore's public mock backend. With pytest-trio, t
 ``fake_hyperliquid`` fixture (registered by trio_hl's pytest plugin) gives a running server.
 """
 
+from . import frames as frames
 from ._fake_exchange import TEST_ACCOUNT as TEST_ACCOUNT
 from ._fake_exchange import FakeExchange as FakeExchange
 from ._fake_exchange import FakeOrder as FakeOrder
