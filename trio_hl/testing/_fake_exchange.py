@@ -57,6 +57,7 @@ from ..signing import (
     user_signed_nonce,
     user_signed_typed_data,
 )
+from ._simulation import MARKET_ACTIONS
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -511,6 +512,9 @@ class FakeExchange:
         self, action: dict[str, Any], *, owner: str, user: str, nonce: int
     ) -> dict[str, Any]:
         action_type = action["type"]
+        simulation = self.fake.simulation
+        if simulation is not None and action_type in MARKET_ACTIONS:
+            return simulation.execute(action, owner)
         if action_type == "order":
             statuses: list[Any] = []
             normal_tpsl = action.get("grouping") == "normalTpsl"

@@ -108,6 +108,12 @@ class FakeHttp:
                 if handler is not None
                 else {"status": "err", "response": "fake server: no action handler"}
             )
+            simulation = self.fake.simulation
+            if simulation is not None:
+                lost = simulation.take_lost_reply()
+                await simulation.publish()
+                if lost:
+                    raise httpx.ReadError("connection lost before the reply", request=request)
             return httpx.Response(200, json=body)
         return httpx.Response(404, text="Not Found")
 

@@ -534,13 +534,13 @@ class Market:
         """``allMids``: the mid of every coin with a two-sided book (of one perp dex; spot
         pairs count as the main dex's)."""
         return {
-            name: to_wire(self._tidy(mid, spec))
+            name: to_wire(self.tidy(mid, spec))
             for name, spec in self.specs.items()
             if (dex is None or spec.dex == dex) and (mid := self.mid(name)) is not None
         }
 
     @staticmethod
-    def _tidy(value: Decimal, spec: CoinSpec) -> Decimal:
+    def tidy(value: Decimal, spec: CoinSpec) -> Decimal:
         return value.quantize(spec.tick / 10, rounding=ROUND_HALF_EVEN)
 
     def order(self, user: str, oid: int | str) -> OrderEvent | None:
@@ -645,7 +645,7 @@ class Market:
             self.account(user).scheduled_cancel = when
             return _ok({"type": "default"})
         if kind == "updateLeverage":
-            return self._update_leverage(action, user)
+            return self._updateleverage_of(action, user)
         if kind == "updateIsolatedMargin":
             return self._update_isolated_margin(action, user)
         return _err(f"Unknown action type: {kind!r}")
@@ -749,7 +749,7 @@ class Market:
             return {
                 "filled": {
                     "totalSz": to_wire(total),
-                    "avgPx": to_wire(self._tidy(avg, spec)),
+                    "avgPx": to_wire(self.tidy(avg, spec)),
                     "oid": order.oid,
                     **extra,
                 }
@@ -788,7 +788,7 @@ class Market:
             raise _Rejected(ERRORS["min_value"].format(asset=asset))
         if order.is_trigger:
             return
-        needed = self._margin_used(order.user) + self._order_margin(order, order.sz)
+        needed = self.margin_used(order.user) + self._order_margin(order, order.sz)
         if needed > self.account_value(order.user):
             raise _Rejected(ERRORS["margin"].format(asset=asset))
 
@@ -828,7 +828,7 @@ class Market:
                 return tokens[pair["tokens"][0]], tokens[pair["tokens"][1]]
         return spec.name, "USDC"
 
-    def _leverage(self, user: str, coin: str) -> Leverage:
+    def leverage_of(self, user: str, coin: str) -> Leverage:
         spec = self.specs[coin]
         account = self.account(user)
         default = Leverage(is_cross=not spec.only_isolated, value=min(20, spec.max_leverage))
@@ -838,12 +838,12 @@ class Market:
         spec = self.specs[order.coin]
         if spec.is_spot or order.reduce_only:
             return Decimal(0)
-        return sz * order.limit_px / self._leverage(order.user, order.coin).value
+        return sz * order.limit_px / self.leverage_of(order.user, order.coin).value
 
-    def _margin_used(self, user: str) -> Decimal:
+    def margin_used(self, user: str) -> Decimal:
         account = self.account(user)
         used = sum(
-            (self._position_margin(user, coin, p) for coin, p in account.positions.items()),
+            (self.position_margin(user, coin, p) for coin, p in account.positions.items()),
             Decimal(0),
         )
         return used + sum(
@@ -851,8 +851,8 @@ class Market:
             Decimal(0),
         )
 
-    def _position_margin(self, user: str, coin: str, position: Position) -> Decimal:
-        leverage = self._leverage(user, coin)
+    def position_margin(self, user: str, coin: str, position: Position) -> Decimal:
+        leverage = self.leverage_of(user, coin)
         if not leverage.is_cross:
             return position.isolated_margin
         return abs(position.szi) * (self.mark(coin) or position.entry_px) / leverage.value
@@ -991,7 +991,7 @@ class Market:
         """Move a perp position by one fill; returns (``dir``, closed PnL)."""
         delta = size if order.is_buy else -size
         old = position.szi
-        leverage = self._leverage(order.user, order.coin)
+        leverage = self.leverage_of(order.user, order.coin)
         if old == 0 or (old > 0) == (delta > 0):
             new = old + delta
             position.entry_px = (abs(old) * position.entry_px + size * px) / abs(new)
@@ -1125,7 +1125,7 @@ class Market:
             account.cloids[replacement.cloid] = replacement.oid
         return self._execute_new(replacement)
 
-    def _update_leverage(self, action: Mapping[str, Any], user: str) -> dict[str, Any]:
+    def _updateleverage_of(self, action: Mapping[str, Any], user: str) -> dict[str, Any]:
         spec = self.by_asset.get(action.get("asset"))  # type: ignore[arg-type]
         leverage = action.get("leverage")
         if spec is None or spec.is_spot:
@@ -1146,10 +1146,10 @@ class Market:
             return _err(ERRORS["asset"].format(asset=action.get("asset")))
         account = self.account(user)
         position = account.positions.get(spec.name)
-        if position is None or self._leverage(user, spec.name).is_cross:
+        if position is None or self.leverage_of(user, spec.name).is_cross:
             return _err(ERRORS["margin_empty"])
         amount = Decimal(int(action.get("ntli", 0))) / 1_000_000
-        if amount > 0 and amount > self.account_value(user) - self._margin_used(user):
+        if amount > 0 and amount > self.account_value(user) - self.margin_used(user):
             return _err(ERRORS["margin"].format(asset=spec.asset))
         position.isolated_margin += amount
         self._events.append(UserChanged(user=user))
