@@ -30,6 +30,8 @@ from ._frames import (
     trade_data as trade_data,
 )
 from ._info_fixtures import install_default_info as install_default_info
+from ._simulator import SimulatorAddress as SimulatorAddress
+from ._simulator import serve_simulator as serve_simulator
 
 __all__ = [
     "TEST_ACCOUNT",
@@ -40,9 +42,11 @@ __all__ = [
     "FakeOrder",
     "InfoHandler",
     "ReceivedAction",
+    "SimulatorAddress",
     "install_default_info",
     "install_fake_exchange",
     "l2_book_data",
     "open_fake_hyperliquid",
+    "serve_simulator",
     "trade_data",
 ]

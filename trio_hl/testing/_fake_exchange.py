@@ -328,6 +328,10 @@ class FakeExchange:
         user = signer if signer in self.users else None
         if user is None and kind == "l1":
             user = self.agents.get(signer)  # API wallets sign L1 actions only
+        simulation = self.fake.simulation
+        if user is None and simulation is not None and simulation.faucet is not None:
+            simulation.fund(signer, simulation.faucet)
+            user = signer
         if user is None:
             raise _Refused(f"User or API Wallet {signer} does not exist.")
         self._check_nonce(signer, nonce)

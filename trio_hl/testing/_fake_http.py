@@ -81,6 +81,11 @@ class FakeHttp:
         for _ in range(times):
             self._scripted.append(_Scripted(status, body, dict(headers or {})))
 
+    async def respond(self, request: httpx.Request) -> httpx.Response:
+        """Answer one request as the transport does (the loopback simulator serves its HTTP
+        requests through this). Raises ``httpx.TransportError`` for a lost reply."""
+        return await self._handle(request)
+
     async def _handle(self, request: httpx.Request) -> httpx.Response:
         path = request.url.path
         try:

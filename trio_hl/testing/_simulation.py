@@ -61,6 +61,8 @@ class Simulation:
         block_seconds: simulated seconds per block in :meth:`advance`.
         max_users: distinct users the server lets user streams follow (all connections).
         max_subscriptions: subscriptions the server accepts (all connections).
+        faucet: when set, an unknown address that signs an action becomes a user with this
+            much USDC (the loopback simulator; tests call :meth:`fund` instead).
     """
 
     def __init__(
@@ -84,6 +86,7 @@ class Simulation:
         self._t0 = trio.current_time()
         self._start_ms = market.now_ms
         self._lost_replies = 0
+        self.faucet: int | None = None
         self._bbo = {coin: bbo(market, coin)["bbo"] for coin in market.specs}
         market.fund(TEST_ACCOUNT.address, DEFAULT_BALANCE)
         market.drain()
