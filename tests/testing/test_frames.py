@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from trio_hl._protocol._channels import CHANNEL_DECODERS, decode_channel
+from trio_hl._protocol._channels import CHANNELS, decode_channel
 from trio_hl.testing import frames
 
 
 def test_every_channel_has_a_builder() -> None:
-    assert set(frames.CHANNEL_BUILDERS) == set(CHANNEL_DECODERS)
+    frame_channels = {c for row in CHANNELS.values() for c in (row.frame_channel, *row.also)}
+    assert set(frames.CHANNEL_BUILDERS) == frame_channels
 
 
 @pytest.mark.parametrize("channel", sorted(frames.CHANNEL_BUILDERS))
