@@ -157,6 +157,12 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "fill: 0.5 @ 2424.1 (oid 40000000181); position 0.5",
         "done: 2 fills, position 1.0",
     ),
+    "simulator.py": (
+        "simulator at ws://127.0.0.1:",
+        "placed over the socket: OrderResting(oid=",
+        "open orders over HTTP: [",
+        "account value 100000",
+    ),
     # The example test suites, run with pytest as their docstrings say.
     "test_spread_watcher.py": ("8 passed",),
     "test_quote_keeper.py": ("3 passed",),
