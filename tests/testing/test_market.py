@@ -332,6 +332,11 @@ def test_matching_properties(orders: list[tuple[str, bool, int, int, str]]) -> N
     )
     traded = sum((Decimal(t["sz"]) for t in trades), Decimal(0))
     assert resting + 2 * traded <= placed
+    # Money is conserved: what was funded is in the accounts (cash plus unrealised PnL, at
+    # any mark, since positions net to zero) or was paid in fees.
+    fees = sum((Decimal(f["fee"]) for f in fills), Decimal(0))
+    values = sum((market.account_value(user) for user in market.accounts), Decimal(0))
+    assert values + fees == 3_000_000
     # The book and the users' open orders are the same orders.
     open_orders = {oid for a in market.accounts.values() for oid in a.open_orders}
     in_book = {o.oid for o in market.books["BTC"].bids.orders()} | {
