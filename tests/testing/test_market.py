@@ -343,3 +343,23 @@ def test_matching_properties(orders: list[tuple[str, bool, int, int, str]]) -> N
         o.oid for o in market.books["BTC"].asks.orders()
     }
     assert open_orders == in_book
+
+
+def test_l2_aggregation_to_significant_figures() -> None:
+    market = empty()
+    place(
+        market,
+        ALICE,
+        limit("100123", "0.01", buy=True),
+        limit("100188", "0.02", buy=True),
+        limit("100210", "0.04", buy=False),
+        limit("100290", "0.08", buy=False),
+    )
+    assert market.books["BTC"].l2(n_sig_figs=4) == [
+        [{"px": "100100", "sz": "0.03", "n": 2}],
+        [{"px": "100300", "sz": "0.12", "n": 2}],
+    ]
+    assert market.books["BTC"].l2(n_sig_figs=5, mantissa=5) == [
+        [{"px": "100150", "sz": "0.02", "n": 1}, {"px": "100100", "sz": "0.01", "n": 1}],
+        [{"px": "100250", "sz": "0.04", "n": 1}, {"px": "100300", "sz": "0.08", "n": 1}],
+    ]

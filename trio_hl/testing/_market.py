@@ -36,7 +36,7 @@ import hashlib
 import random
 from collections import deque
 from datetime import UTC, datetime
-from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from typing import TYPE_CHECKING, Any, Final, Literal, final
 
 import attrs
@@ -390,22 +390,37 @@ class Book:
             return None
         return (bid + ask) / 2
 
-    def l2(self, depth: int = 20) -> list[list[dict[str, Any]]]:
+    def l2(
+        self, depth: int = 20, *, n_sig_figs: int | None = None, mantissa: int | None = None
+    ) -> list[list[dict[str, Any]]]:
+        """Both sides, best first, ``depth`` levels each; with ``n_sig_figs`` the prices are
+        bucketed to that many significant figures (bids down, asks up; ``mantissa`` 2 or 5
+        widens 5-figure buckets), as the server aggregates them."""
         sides: list[list[dict[str, Any]]] = []
         for side in (self.bids, self.asks):
-            levels: list[dict[str, Any]] = []
+            buckets: dict[Decimal, list[Decimal | int]] = {}
             for px, queue in side.levels():
-                if len(levels) == depth:
-                    break
-                levels.append(
-                    {
-                        "px": to_wire(px),
-                        "sz": to_wire(sum((o.sz for o in queue), Decimal(0))),
-                        "n": len(queue),
-                    }
-                )
-            sides.append(levels)
+                key = px if n_sig_figs is None else _bucket(px, n_sig_figs, mantissa, side.is_bid)
+                if key not in buckets:
+                    if len(buckets) == depth:
+                        break
+                    buckets[key] = [Decimal(0), 0]
+                bucket = buckets[key]
+                bucket[0] = Decimal(bucket[0]) + sum((o.sz for o in queue), Decimal(0))
+                bucket[1] = int(bucket[1]) + len(queue)
+            sides.append(
+                [
+                    {"px": to_wire(px), "sz": to_wire(sz), "n": int(n)}
+                    for px, (sz, n) in buckets.items()
+                ]
+            )
         return sides
+
+
+def _bucket(px: Decimal, n_sig_figs: int, mantissa: int | None, is_bid: bool) -> Decimal:
+    step = Decimal(1).scaleb(px.adjusted() - n_sig_figs + 1) * (mantissa or 1)
+    units = (px / step).to_integral_value(rounding=ROUND_FLOOR if is_bid else ROUND_CEILING)
+    return units * step
 
 
 # -- accounts ---------------------------------------------------------------------------------

@@ -119,9 +119,18 @@ def subscription_error(
             return invalid
     if kind == "candle" and subscription.get("interval") not in INTERVALS:
         return invalid
+    if kind == "l2Book" and not _valid_aggregation(subscription):
+        return invalid
     if kind in USER_CHANNELS and not _is_address(subscription.get("user")):
         return invalid
     return None
+
+
+def _valid_aggregation(subscription: Mapping[str, Any]) -> bool:
+    figures, mantissa = subscription.get("nSigFigs"), subscription.get("mantissa")
+    if figures is not None and figures not in (2, 3, 4, 5):
+        return False
+    return mantissa is None or (figures == 5 and mantissa in (1, 2, 5))
 
 
 def _is_address(value: Any) -> bool:
@@ -190,12 +199,31 @@ def bbo(market: Market, coin: str) -> dict[str, Any]:
     )
 
 
-def l2_book(market: Market, coin: str, *, goldrush: bool = False) -> dict[str, Any]:
-    bids, asks = market.books[coin].l2()
+def l2_book(
+    market: Market,
+    coin: str,
+    *,
+    goldrush: bool = False,
+    n_sig_figs: Any = None,
+    mantissa: Any = None,
+) -> dict[str, Any]:
+    bids, asks = market.books[coin].l2(n_sig_figs=n_sig_figs, mantissa=mantissa)
     data = frames.l2_book_data(coin, bids=bids, asks=asks, time=market.now_ms)
     if goldrush:
         data["block_height"] = market.block_height
     return data
+
+
+def _l2_frame(
+    market: Market, coin: str, subscription: Mapping[str, Any], goldrush: bool
+) -> dict[str, Any]:
+    return l2_book(
+        market,
+        coin,
+        goldrush=goldrush,
+        n_sig_figs=subscription.get("nSigFigs"),
+        mantissa=subscription.get("mantissa"),
+    )
 
 
 def _user(subscription: Mapping[str, Any]) -> str:
@@ -211,7 +239,7 @@ def snapshot_frames(
     user = _user(subscription)
     if kind == "l2Book":
         coins = [coin] if coin else list(market.specs)
-        return [("l2Book", l2_book(market, c, goldrush=goldrush)) for c in coins]
+        return [("l2Book", _l2_frame(market, c, subscription, goldrush)) for c in coins]
     if kind == "bbo":
         return [("bbo", bbo(market, coin))]
     if kind == "trades":
@@ -261,7 +289,9 @@ def live_frames(
     if kind == "l2Book":
         coins = [coin] if coin else sorted(changes.books)
         return [
-            ("l2Book", l2_book(market, c, goldrush=goldrush)) for c in coins if c in changes.books
+            ("l2Book", _l2_frame(market, c, subscription, goldrush))
+            for c in coins
+            if c in changes.books
         ]
     if kind == "bbo":
         return [("bbo", bbo(market, coin))] if coin in changes.bbo else []
@@ -629,9 +659,9 @@ def info_reply(market: Market, payload: Mapping[str, Any]) -> Any:
         return spot_clearinghouse(market, user)
     if kind == "l2Book":
         coin = payload.get("coin")
-        if coin not in market.specs:
+        if coin not in market.specs or not _valid_aggregation(payload):
             return None
-        return l2_book(market, str(coin))
+        return _l2_frame(market, str(coin), payload, False)
     if kind == "allMids":
         if dex not in ("", BUILDER_DEX):
             return None
