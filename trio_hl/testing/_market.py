@@ -35,7 +35,6 @@ import bisect
 import hashlib
 import random
 from collections import deque
-from datetime import UTC, datetime
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from typing import TYPE_CHECKING, Any, Final, Literal, final
 
@@ -309,16 +308,22 @@ class UserChanged:
 class L4Change:
     """One resting order appeared, shrank or left a book (GoldRush ``l4Book`` ``Updates``).
 
-    ``diff`` is the wire ``raw_book_diff``: ``{"new": {"sz"}}``, ``{"update": {"origSz",
-    "newSz"}}`` or ``"remove"``; ``status`` the order status entry for new orders.
+    ``kind`` names the wire ``raw_book_diff``: ``new`` (``sz``), ``update`` (``orig_sz`` to
+    ``sz``) or ``remove``; a ``new`` change carries the order (``opened``, whose size may
+    have changed since: ``sz`` is its size as it rested), for its order status entry. The
+    views build the wire dicts: most changes are the synthetic makers' and nobody follows
+    them.
     """
 
     coin: str
     user: str
     oid: int
     px: Decimal
-    diff: Any
-    status: dict[str, Any] | None = None
+    kind: Literal["new", "update", "remove"]
+    sz: Decimal = Decimal(0)
+    orig_sz: Decimal = Decimal(0)
+    opened: Order | None = None
+    time_ms: int = 0
 
 
 Event = OrderEvent | FillEvent | TradeEvent | BookChanged | UserChanged | L4Change
@@ -459,10 +464,6 @@ class _Rejected(Exception):
     """An order status ``{"error": <message>}``."""
 
 
-def _iso(ms: int) -> str:
-    return datetime.fromtimestamp(ms / 1000, tz=UTC).strftime("%Y-%m-%dT%H:%M:%S.%f") + "000"
-
-
 @final
 class Market:
     """The simulated exchange; see the module docstring.
@@ -505,6 +506,7 @@ class Market:
         self._next_oid = _FIRST_OID
         self._next_tid = _FIRST_TID
         self._fair: dict[str, int] = {}  # coin -> synthetic fair price, in ticks
+        self._stale: set[str] = set()  # coins whose makers were traded against
         self._makers = [self._address("maker", i) for i in range(2)]
         self._taker = self._address("taker", 0)
         self._orders: dict[int, Order] = {}  # every live order (users' and synthetic) by oid
@@ -582,9 +584,10 @@ class Market:
         self.block_height += 1
         if self.synthetic:
             for name in self.specs:
-                self._fair[name] += self._rng.choice((-2, -1, 0, 0, 0, 1, 2))
-                self._fair[name] = max(self._fair[name], SYNTHETIC_LEVELS + 2)
-                self._quote(name)
+                moved = self._rng.choice((-2, -1, 0, 0, 0, 1, 2))
+                self._fair[name] = max(self._fair[name] + moved, SYNTHETIC_LEVELS + 2)
+                if moved or name in self._stale:  # an untouched, unmoved book stays as it is
+                    self._quote(name)
                 if self._rng.random() < 0.3:
                     self._synthetic_trade(name)
         self._run_schedules()
@@ -930,6 +933,8 @@ class Market:
             "users": [buyer.user, seller.user],
         }
         self.trades[taker.coin].append(trade)
+        if maker.synthetic:
+            self._stale.add(taker.coin)
         self.last_px[taker.coin] = px
         self._events.append(TradeEvent(coin=taker.coin, trade=trade))
         for order, crossed in ((maker, False), (taker, True)):
@@ -937,7 +942,7 @@ class Market:
         maker.sz -= size
         taker.sz -= size
         if maker.sz == 0:
-            self._unrest(maker, diff="remove")
+            self._unrest(maker)
             self._status(maker, "filled")
         else:
             self._events.append(
@@ -946,9 +951,9 @@ class Market:
                     user=maker.user,
                     oid=maker.oid,
                     px=maker.limit_px,
-                    diff={
-                        "update": {"origSz": to_wire(maker.sz + size), "newSz": to_wire(maker.sz)}
-                    },
+                    kind="update",
+                    sz=maker.sz,
+                    orig_sz=maker.sz + size,
                 )
             )
             if not maker.synthetic:
@@ -1043,24 +1048,20 @@ class Market:
     def _rest(self, order: Order) -> None:
         self.books[order.coin].side(is_buy=order.is_buy).add(order)
         self._events.append(BookChanged(coin=order.coin))
-        status = {
-            "time": _iso(self.now_ms),
-            "user": order.user,
-            "status": "open",
-            "order": order.l4(with_user=False),
-        }
         self._events.append(
             L4Change(
                 coin=order.coin,
                 user=order.user,
                 oid=order.oid,
                 px=order.limit_px,
-                diff={"new": {"sz": to_wire(order.sz)}},
-                status=status,
+                kind="new",
+                sz=order.sz,
+                opened=order,
+                time_ms=self.now_ms,
             )
         )
 
-    def _unrest(self, order: Order, *, diff: Any = "remove") -> None:
+    def _unrest(self, order: Order) -> None:
         """Take an order off its book (filled or canceled) and out of the open orders."""
         self._orders.pop(order.oid, None)
         if not order.synthetic:
@@ -1070,7 +1071,9 @@ class Market:
         self.books[order.coin].side(is_buy=order.is_buy).remove(order)
         self._events.append(BookChanged(coin=order.coin))
         self._events.append(
-            L4Change(coin=order.coin, user=order.user, oid=order.oid, px=order.limit_px, diff=diff)
+            L4Change(
+                coin=order.coin, user=order.user, oid=order.oid, px=order.limit_px, kind="remove"
+            )
         )
 
     def _status(self, order: Order, status: str) -> None:
@@ -1211,6 +1214,7 @@ class Market:
         """The makers cancel their quotes and quote again around the fair price."""
         spec = self.specs[coin]
         book = self.books[coin]
+        self._stale.discard(coin)
         for order in [o for o in book.bids.orders() if o.synthetic] + [
             o for o in book.asks.orders() if o.synthetic
         ]:

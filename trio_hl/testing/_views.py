@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
@@ -440,20 +441,42 @@ def l4_snapshot(market: Market, coin: str) -> dict[str, Any]:
 
 def l4_updates(market: Market, changes: list[L4Change]) -> dict[str, Any]:
     return frames.l4_book_updates_data(
-        order_statuses=[c.status for c in changes if c.status is not None],
+        order_statuses=[
+            {
+                "time": _iso(c.time_ms),
+                "user": c.user,
+                "status": "open",
+                "order": c.opened.l4(with_user=False) | {"sz": to_wire(c.sz)},
+            }
+            for c in changes
+            if c.opened is not None
+        ],
         book_diffs=[
             {
                 "user": c.user,
                 "oid": c.oid,
                 "px": to_wire(c.px),
                 "coin": c.coin,
-                "raw_book_diff": c.diff,
+                "raw_book_diff": _raw_diff(c),
             }
             for c in changes
         ],
         time=market.now_ms,
         block_height=market.block_height,
     )
+
+
+def _raw_diff(change: L4Change) -> Any:
+    if change.kind == "new":
+        return {"new": {"sz": to_wire(change.sz)}}
+    if change.kind == "update":
+        return {"update": {"origSz": to_wire(change.orig_sz), "newSz": to_wire(change.sz)}}
+    return "remove"
+
+
+def _iso(ms: int) -> str:
+    """GoldRush's order-status time: naive UTC with nanoseconds."""
+    return datetime.fromtimestamp(ms / 1000, tz=UTC).strftime("%Y-%m-%dT%H:%M:%S.%f") + "000"
 
 
 # -- account views ------------------------------------------------------------------------------
