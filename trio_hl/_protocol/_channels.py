@@ -95,8 +95,11 @@ from ._keys import WILDCARD, RouteKey
 __all__ = [
     "CHANNEL_DECODERS",
     "TEXT_CHANNELS",
+    "UNDECODABLE",
+    "Lazy",
     "Routed",
     "decode_channel",
+    "iter_books_lazy",
     "iter_decode",
     "iter_decode_text",
     "peek_routes",
@@ -521,6 +524,111 @@ _TEXT_DECODERS: Final[dict[str, tuple[Callable[[Any], tuple[str, Any]], Any]]] =
 
 TEXT_CHANNELS: Final = frozenset(_TEXT_DECODERS)
 """The channels :func:`iter_decode_text` decodes."""
+
+
+# --- routed now, decoded by the consumer (the shell's l2Book path) ----------------------------
+
+UNDECODABLE: Final = object()
+"""What :meth:`Lazy.value` returns for a message that did not decode (already reported)."""
+
+
+class Lazy:
+    """A message routed but not decoded yet: the first consumer to take it decodes it.
+
+    A book a keep-latest stream drops is never decoded, and a decoded book dies young
+    (the consumer holds it, not a buffer), which keeps the garbage collector's work small.
+    One object may sit in several streams: it is decoded once. ``report`` (set by the
+    shell) is told of a decoding failure, once.
+    """
+
+    __slots__ = ("_decode", "_raw", "_value", "report")
+
+    def __init__(self, decode: Callable[[Any], object], raw: Any) -> None:
+        self._decode = decode
+        self._raw = raw
+        self._value: object = None
+        self.report: Callable[[DecodeError], None] | None = None
+
+    def value(self) -> object:
+        """The decoded message, or :data:`UNDECODABLE`."""
+        if self._raw is None:
+            return self._value
+        raw, self._raw = self._raw, None
+        try:
+            self._value = self._decode(raw)
+        except DecodeError as exc:
+            self._value = UNDECODABLE
+            if self.report is not None:
+                self.report(exc)
+        return self._value
+
+
+class _RawFrame(msgspec.Struct):
+    channel: str
+    data: msgspec.Raw
+
+
+_raw_frame: Final = msgspec.json.Decoder(_RawFrame).decode
+_raw_items: Final = msgspec.json.Decoder(list[msgspec.Raw]).decode
+
+
+def _book_from_raw(item: msgspec.Raw) -> L2Book:
+    """One book's text -> the model, or :class:`DecodeError` (as the eager path decides)."""
+    try:
+        book: L2Book = _book_text(item)
+    except _TEXT_FAILURES:
+        try:
+            parsed = loads(bytes(item))
+        except _TEXT_FAILURES:
+            raise DecodeError("a book is not JSON that json reads", channel="l2Book") from None
+        for result in iter_decode("l2Book", [parsed], lambda _: True):
+            if isinstance(result, DecodeError):
+                raise result from None
+            return result.message  # type: ignore[return-value]
+        raise DecodeError("not a book", channel="l2Book") from None
+    return book
+
+
+def iter_books_lazy(
+    text: str, wanted: Callable[[RouteKey], bool]
+) -> Iterator[Routed | DecodeError] | None:
+    """An ``l2Book`` frame's books, routed by their coin and each left undecoded
+    (:class:`Lazy`); ``None`` as :func:`iter_decode_text` says it.
+
+    Only what routing needs is read now (the coin, the ``fast`` flag): a book whose head
+    does not read that way is decoded at once, so that its error is reported as the eager
+    path reports it.
+    """
+    try:
+        frame = _raw_frame(text)
+        if frame.channel != "l2Book":
+            return None
+        data = frame.data
+        items = _raw_items(data) if bytes(memoryview(data)[:1]) == b"[" else [data]
+    except _TEXT_FAILURES:
+        return None
+    return _lazy_books(items, wanted)
+
+
+def _lazy_books(
+    items: list[msgspec.Raw], wanted: Callable[[RouteKey], bool]
+) -> Iterator[Routed | DecodeError]:
+    for item in items:
+        try:
+            head = _head(item)
+        except _TEXT_FAILURES:
+            head = None
+        if head is None or not isinstance(head.coin, str) or not isinstance(head.fast, bool):
+            try:
+                book = _book_from_raw(item)
+            except DecodeError as exc:
+                yield exc
+                continue
+            yield Routed(_book_routes(book.coin, book.fast), book)
+            continue
+        routes = _book_routes(head.coin, head.fast)
+        if any(wanted(route) for route in routes):
+            yield Routed(routes, Lazy(_book_from_raw, item))
 
 
 def iter_decode_text(

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 import attrs
 
 from ..errors import ConfigurationError, DecodeError, SubscriptionError
-from ._channels import TEXT_CHANNELS, Routed, iter_decode, iter_decode_text
+from ._channels import TEXT_CHANNELS, Routed, iter_books_lazy, iter_decode, iter_decode_text
 from ._dedupe import MessageFilter, filter_for
 from ._frames import (
     channel_prefix,
@@ -210,8 +210,15 @@ def _is_subset(ours: Mapping[str, Any], echo: Mapping[str, Any]) -> bool:
 class Session:
     """Sans-IO connection state. Not thread-safe; one per client."""
 
-    def __init__(self, limits: Limits | None = None) -> None:
+    def __init__(self, limits: Limits | None = None, *, lazy_books: bool = False) -> None:
+        """
+        Args:
+            limits: the client-side caps.
+            lazy_books: deliver ``l2Book`` books undecoded, as
+                :class:`._channels.Lazy` (routed by their coin; the consumer decodes).
+        """
         self.limits = limits or Limits()
+        self.lazy_books = lazy_books
         self.connected = False
         self._sid_counter = itertools.count(1)
         self._post_counter = itertools.count(1)
@@ -401,6 +408,10 @@ class Session:
         # rare binary message is parsed, which checks its UTF-8 throughout.
         if isinstance(raw, str):
             channel = channel_prefix(raw)
+            if channel == "l2Book" and self.lazy_books:
+                lazy = iter_books_lazy(raw, self._routes.__contains__)
+                if lazy is not None:
+                    return self._route(lazy)
             if channel in TEXT_CHANNELS:
                 items = iter_decode_text(channel, raw, self._routes.__contains__)
                 if items is not None:
