@@ -381,10 +381,14 @@ async def _trio_hl_block(url: str, seconds: float, engine: str) -> dict[str, Any
 
     class Timed(Meter):
         def tick(self, stamp: int | None = None) -> bool:
-            if self.count == 0:
+            # From the third frame on: the first ones pay one-time costs (decoders built,
+            # caches filled) that a running client has paid long ago.
+            if self.count == 2:
                 trio.lowlevel.add_instrument(timer)  # type: ignore[arg-type]
                 self.start = time.perf_counter()
             self.count += 1
+            if self.count <= 2:
+                return False
             if time.perf_counter() - self.start >= self.seconds:
                 trio.lowlevel.remove_instrument(timer)  # type: ignore[arg-type]
                 done.set()

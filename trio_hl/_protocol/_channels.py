@@ -386,13 +386,15 @@ class Lazy:
         return self._value
 
 
-class _RawFrame(msgspec.Struct):
+class _LazyFrame(msgspec.Struct):
+    """An ``l2Book`` frame, read in one pass: a batch's books as slices of text, or a
+    single book's routing head (the rest of it skipped)."""
+
     channel: str
-    data: msgspec.Raw
+    data: list[msgspec.Raw] | _Head
 
 
-_raw_frame: Final = msgspec.json.Decoder(_RawFrame).decode
-_raw_items: Final = msgspec.json.Decoder(list[msgspec.Raw]).decode
+_lazy_frame: Final = msgspec.json.Decoder(_LazyFrame).decode
 
 
 def _book_from_raw(item: msgspec.Raw) -> L2Book:
@@ -404,31 +406,50 @@ def _book_from_raw(item: msgspec.Raw) -> L2Book:
             parsed = loads(bytes(item))
         except _TEXT_FAILURES:
             raise DecodeError("a book is not JSON that json reads", channel="l2Book") from None
-        for result in iter_decode("l2Book", [parsed], lambda _: True):
-            if isinstance(result, DecodeError):
-                raise result from None
-            return result.message  # type: ignore[return-value]
-        raise DecodeError("not a book", channel="l2Book") from None
+        return _first_book(iter_decode("l2Book", [parsed], _everything))
     return book
+
+
+def _book_from_frame(text: str) -> L2Book:
+    """A single-book frame's text -> the model, or :class:`DecodeError`."""
+    items = iter_decode_text("l2Book", text, _everything)
+    if items is None:
+        frame = parse(text)  # what the text path does not decode: the converter explains
+        items = iter_decode("l2Book", frame.get("data") if frame else None, _everything)
+    return _first_book(items)
+
+
+def _first_book(items: Iterator[Routed | DecodeError]) -> L2Book:
+    for item in items:
+        if isinstance(item, DecodeError):
+            raise item
+        return item.message  # type: ignore[return-value]
+    raise DecodeError("not a book", channel="l2Book")
 
 
 def iter_books_lazy(text: str, wanted: Wanted) -> Iterator[Routed | DecodeError] | None:
     """An ``l2Book`` frame's books, routed by their coin and each left undecoded
     (:class:`Lazy`); ``None`` as :func:`iter_decode_text` says it.
 
-    Only what routing needs is read now (the coin, the ``fast`` flag): a book whose head
-    does not read that way is decoded at once, so that its error is reported as the eager
-    path reports it.
+    The frame is read once, and only what routing needs (the coin, the ``fast`` flag): a
+    book whose head does not read that way is decoded at once, so that its error is
+    reported as the eager path reports it.
     """
     try:
-        frame = _raw_frame(text)
-        if frame.channel != "l2Book":
-            return None
-        data = frame.data
-        items = _raw_items(data) if bytes(memoryview(data)[:1]) == b"[" else [data]
+        frame = _lazy_frame(text)
     except _TEXT_FAILURES:
         return None
-    return _lazy_books(items, wanted)
+    if frame.channel != "l2Book":
+        return None
+    data = frame.data
+    if isinstance(data, _Head):
+        if not isinstance(data.coin, str) or not isinstance(data.fast, bool):
+            return None
+        routes = BookRoute.of_coin(data.coin, data.fast)
+        if not any(wanted(route) for route in routes):
+            return iter(())
+        return iter((Routed(routes, Lazy(_book_from_frame, text)),))
+    return _lazy_books(data, wanted)
 
 
 def _lazy_books(items: list[msgspec.Raw], wanted: Wanted) -> Iterator[Routed | DecodeError]:
