@@ -427,6 +427,8 @@ async def _trio_hl_sparse(url: str, every: int, rate: float, seconds: float) -> 
     ):
         await stream.receive()
         await trio.sleep(LATENCY_WARMUP)
+        tasks = TaskCpu()
+        trio.lowlevel.add_instrument(tasks)  # type: ignore[arg-type]
         frames = client.statistics().frames_received
         cpu = time.process_time()
         start = time.perf_counter()
@@ -438,7 +440,32 @@ async def _trio_hl_sparse(url: str, every: int, rate: float, seconds: float) -> 
                 await trio.sleep(every / rate)
         wire = client.statistics().frames_received - frames
         spent = time.process_time() - cpu
-    return {"wire": wire, "reads": reads, "cpu_per_wire_us": spent / wire * 1e6}
+        trio.lowlevel.remove_instrument(tasks)  # type: ignore[arg-type]
+    reader = sum(t for name, t in tasks.spent.items() if name.endswith("._reader"))
+    consumer = sum(t for name, t in tasks.spent.items() if "_trio_hl_sparse" in name)
+    return {
+        "wire": wire,
+        "reads": reads,
+        "cpu_per_wire_us": spent / wire * 1e6,
+        "reader_per_wire_us": reader / wire * 1e6,
+        "consumer_per_read_us": consumer / reads * 1e6,
+    }
+
+
+class TaskCpu:
+    """A Trio instrument: thread CPU time spent in each task's steps, by task name."""
+
+    def __init__(self) -> None:
+        self.spent: dict[str, float] = {}
+        self._started: float | None = None
+
+    def before_task_step(self, _task: Any) -> None:
+        self._started = time.thread_time()
+
+    def after_task_step(self, task: Any) -> None:
+        if self._started is not None:
+            name = task.name
+            self.spent[name] = self.spent.get(name, 0.0) + time.thread_time() - self._started
 
 
 # --- hl-sdk -----------------------------------------------------------------------------------
