@@ -148,8 +148,6 @@ class Client:
         self._mailboxes: dict[int, Mailbox] = {}
         # Shared mailboxes this client ever fed: ended with the client, like its own.
         self._shared: set[Mailbox] = set()
-        # Sids live when the last connection dropped: they get a restart marker.
-        self._interrupted: set[int] = set()
         self._ack_waiters: dict[str, _Waiter] = {}
         self._post_waiters: dict[int, _Waiter] = {}
         # Per connection: frames for the writer, with the post id they carry (if any).
@@ -514,16 +512,14 @@ class Client:
         self._sending = False
         for frame in self._session.connection_made():
             outbox_send.send_nowait((frame, None))
-        # Only streams that lived through the lost connection restarted; one subscribed
-        # while disconnected simply starts on this connection.
-        for sid in self._interrupted:
+        # The session says which streams lived through the lost connection.
+        for sid in self._session.take_restarted():
             mailbox = self._mailboxes.get(sid)
             body = self._session.body_of(sid)
             if mailbox is not None and body is not None:
                 mailbox.mark_restart(
                     StreamRestarted(sid=sid, subscription=body, connection=self._connections)
                 )
-        self._interrupted = set()
         logger.info("connected to %s (connection %d)", self.network.name, self._connections)
         self._up.set()
 
@@ -547,7 +543,6 @@ class Client:
         self._outbox_recv = None
         self._pong = None
         self._up = trio.Event()
-        self._interrupted = set(self._mailboxes)
         lost = self._session.connection_lost()
         for post_id in lost.unsent:
             waiter = self._post_waiters.get(post_id)

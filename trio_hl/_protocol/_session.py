@@ -214,6 +214,7 @@ class Session:
         self._wires: dict[SubscriptionKey, _Wire] = {}
         self._routes: dict[RouteKey, SubscriptionKey] = {}
         self._sid_key: dict[int, SubscriptionKey] = {}
+        self._interrupted: set[int] = set()  # sids live when the last connection dropped
         self._posts: dict[int, bool] = {}  # post id -> handed to the socket?
 
     # -- subscriptions ---------------------------------------------------------------------
@@ -370,9 +371,18 @@ class Session:
             frames.append(subscribe_frame(wire.body))
         return frames
 
+    def take_restarted(self) -> tuple[int, ...]:
+        """The sids that lived through the last lost connection and live now: their streams
+        get a restart marker (call once the new connection is made). A subscription made
+        while disconnected simply starts on the new connection."""
+        restarted = tuple(sorted(sid for sid in self._interrupted if sid in self._sid_key))
+        self._interrupted = set()
+        return restarted
+
     def connection_lost(self) -> Lost:
         """The socket is gone: every post fails; subscriptions wait for the next connection."""
         self.connected = False
+        self._interrupted = set(self._sid_key)
         unsent = tuple(pid for pid, sent in self._posts.items() if not sent)
         sent = tuple(pid for pid, was_sent in self._posts.items() if was_sent)
         self._posts.clear()
