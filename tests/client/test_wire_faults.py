@@ -340,8 +340,9 @@ async def test_cancellation_still_sends_the_close(
         (frame(b"", 0x3), 1002),  # a reserved opcode
         (frame(b"\xff\xfe not UTF-8"), 1007),
         (frame(b"x", 0x0), 1002),  # a continuation with nothing to continue
+        (frame(b"[" + b"1," * 1000 + b"1]"), 1009),  # over max_message_size (1024 here)
     ],
-    ids=["reserved-opcode", "invalid-utf8", "stray-continuation"],
+    ids=["reserved-opcode", "invalid-utf8", "stray-continuation", "oversize"],
 )
 async def test_a_protocol_error_closes_with_its_code_and_reconnects(
     autojump_clock: trio.testing.MockClock, settings: Settings, bad: bytes, code: int
@@ -356,6 +357,7 @@ async def test_a_protocol_error_closes_with_its_code_and_reconnects(
         await peer.send(bad)
         await peer.frames_until_close()
 
+    settings = attrs.evolve(settings, max_message_size=1024)
     async with trio.open_nursery() as nursery:
         adversary = Adversary(nursery, handler)
         async with (
