@@ -47,8 +47,8 @@ class NetworkOptions:
     """Hyperliquid testnet."""
 
     url: str | None = None
-    """Any ws:// or wss:// endpoint speaking the Hyperliquid protocol (with
-    --goldrush-key-env: GoldRush at this URL)."""
+    """Any ws:// or wss:// endpoint speaking the Hyperliquid protocol (GoldRush's URL with
+    --goldrush-key-env)."""
 
     goldrush_key_env: Annotated[str | None, Parameter(name="--goldrush-key-env")] = None
     """GoldRush, with the API key read from this environment variable (never printed)."""
