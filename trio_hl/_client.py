@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import math
 from contextlib import asynccontextmanager
-from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar, final
+from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar, final, overload
 
 import attrs
 import trio
@@ -24,6 +24,7 @@ from trio_websocket import ConnectionClosed, ConnectionRejected, HandshakeError,
 
 from . import _transport
 from ._fanout import Mailbox, SharedSendChannel, Stream
+from ._protocol._channels import default_policy
 from ._protocol._frames import PING
 from ._protocol._replies import unwrap_reply
 from ._protocol._session import (
@@ -41,6 +42,7 @@ from ._protocol._session import (
 from ._settings import Settings
 from .errors import (
     ApiError,
+    ConfigurationError,
     ConnectError,
     ConnectionLost,
     DecodeError,
@@ -201,13 +203,21 @@ class Client:
             pending_requests=self._session.pending_posts,
         )
 
+    @overload
+    async def open_subscription(
+        self, request: SubscriptionRequest[M], *, policy: BufferPolicy | None = None
+    ) -> tuple[int, Stream[M | StreamRestarted]]: ...
+    @overload
+    async def open_subscription(
+        self, request: SubscriptionRequest[Any], *, send_channel: SharedSendChannel
+    ) -> tuple[int, Stream[object]]: ...
     async def open_subscription(
         self,
-        request: SubscriptionRequest[M],
+        request: SubscriptionRequest[Any],
         *,
         policy: BufferPolicy | None = None,
         send_channel: SharedSendChannel | None = None,
-    ) -> tuple[int, Stream[M | StreamRestarted]]:
+    ) -> tuple[int, Stream[Any]]:
         """Subscribe and return ``(sid, stream)``; see :meth:`subscribe` for the details.
 
         With ``send_channel``, messages go to that shared stream (whose policy applies) and
@@ -220,6 +230,7 @@ class Client:
             NotRunning: the client is closed.
         """
         self._check_running()
+        body = request.to_wire()
         if send_channel is not None:
             if policy is not None:
                 raise SubscriptionError(
@@ -230,9 +241,11 @@ class Client:
                 raise SubscriptionError("the shared channel is closed")
             self._shared.add(mailbox)
         else:
-            mailbox = Mailbox(policy or request.policy)
+            try:
+                mailbox = Mailbox(policy or default_policy(body))
+            except ValueError as exc:
+                raise ConfigurationError(str(exc)) from None
         mailbox.release = self._release
-        body = request.to_wire()
         sid, key, frame = self._session.subscribe(body)
         self._mailboxes[sid] = mailbox
         mailbox.sids.add(sid)
