@@ -45,14 +45,13 @@ def _fmt(value: Decimal | None, places: int | None = None) -> str:
     return f"{value.normalize():,f}"
 
 
-def _places(book: L2Book) -> int:
-    """Decimal places of the book's prices, for aligned derived figures."""
+def _places(levels: tuple[L2Level, ...], field: str) -> int:
+    """Decimal places of ``field`` (``px`` or ``sz``) among ``levels``, to align a column."""
     places = 0
-    for side in book.levels:
-        for level in side[:5]:
-            exponent = level.px.as_tuple().exponent
-            if isinstance(exponent, int):
-                places = max(places, -exponent)
+    for level in levels:
+        exponent = getattr(level, field).as_tuple().exponent
+        if isinstance(exponent, int):
+            places = max(places, -exponent)
     return places
 
 
@@ -134,14 +133,16 @@ class BookScreen:
             width = 0 if deepest <= 0 else round(float(total / deepest) * _BAR)
             return Text("█" * width, style=style)
 
+        px_places = _places(bids + asks, "px")
+        sz_places = _places(bids + asks, "sz")
+
         def rows(side: tuple[L2Level, ...], style: str) -> list[tuple[Text, str, Text, str]]:
             out = []
             total = Decimal(0)
             for level in side:
                 total += level.sz
-                out.append(
-                    (bar(total, style), _fmt(level.sz), Text(_fmt(level.px), style), str(level.n))
-                )
+                px = Text(_fmt(level.px, px_places), style)
+                out.append((bar(total, style), _fmt(level.sz, sz_places), px, str(level.n)))
             return out
 
         for row in reversed(rows(asks, "red")):
@@ -161,7 +162,7 @@ class BookScreen:
 
     def _summary(self, book: L2Book) -> Text:
         view = L2View.of(book)
-        places = _places(book) + 1
+        places = _places(book.levels[0][:5] + book.levels[1][:5], "px") + 1
         text = Text()
         text.append(f"mid {_fmt(view.mid, places)}")
         text.append(f"   depth-weighted mid (5) {_fmt(view.depth_weighted_mid(5), places)}")
@@ -173,7 +174,8 @@ class BookScreen:
                 text.append(f"\n{side} {_fmt(self.size)}: average {average}{note}")
         return text
 
-    def _status(self) -> Text:
+    def status(self) -> Text:
+        """The connection, the update rate and the delay, and a stale warning."""
         text = Text()
         if self.connected:
             text.append("● connected", style="green")
@@ -188,11 +190,17 @@ class BookScreen:
             text.append(f"\nSTALE: no book for {stale:.1f} s", style="bold yellow")
         return text
 
-    def render(self) -> RenderableType:
+    def render(self, *, status: bool = True) -> RenderableType:
+        """The screen; without ``status``, the book alone (see :meth:`status`)."""
         title = Text(f"{self.coin} order book", style="bold")
+        parts: list[RenderableType] = [title]
         if self.book is None:
-            return Group(title, Text("waiting for the first book...", style="dim"), self._status())
-        return Group(title, self._ladder(self.book), self._summary(self.book), self._status())
+            parts.append(Text("waiting for the first book...", style="dim"))
+        else:
+            parts += [self._ladder(self.book), self._summary(self.book)]
+        if status:
+            parts.append(self.status())
+        return Group(*parts)
 
 
 async def watch_book(

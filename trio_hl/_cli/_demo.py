@@ -53,8 +53,8 @@ class TradeTape:
             table.add_row(
                 when,
                 Text("buy" if buy else "sell", style=style),
-                f"{trade.sz.normalize():f}",
-                Text(f"{trade.px.normalize():,f}", style=style),
+                f"{trade.sz:f}",
+                Text(f"{trade.px:,f}", style=style),
             )
         return Group(Text(f"trades ({self.count} so far)", style="bold"), table)
 
@@ -73,7 +73,8 @@ async def run_demo(*, coin: str, seconds: float | None, console: Console | None 
             " (Ctrl-C to stop)",
             style="dim",
         )
-        return Group(note, Columns([screen.render(), tape.render()], padding=(0, 4)))
+        book_and_tape = Columns([screen.render(status=False), tape.render()], padding=(0, 4))
+        return Group(note, book_and_tape, screen.status())
 
     async def work() -> None:
         async with open_simulator() as address:
