@@ -79,10 +79,34 @@ async def test_stream_writes_typed_json_lines(cli_env: dict[str, str]) -> None:
     assert result.stderr == b"", result.stderr.decode()
 
 
+async def test_ctrl_c_ends_a_stream_cleanly(cli_env: dict[str, str]) -> None:
+    with trio.fail_after(_BOUND):
+        async with open_simulator() as sim, trio.open_nursery() as nursery:
+            proc = await trio.lowlevel.open_process(
+                cli("stream", "bbo", "-c", "BTC", "-c", "ETH", "--url", sim.ws_url),
+                env=cli_env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+            assert proc.stdout is not None
+            assert proc.stderr is not None
+            out, err = _Reader(proc.stdout), _Reader(proc.stderr)
+            nursery.start_soon(out.run)
+            nursery.start_soon(err.run)
+            await out.wait_for(r'"coin":"ETH".*\n')
+            proc.send_signal(signal.SIGINT)
+            assert await proc.wait() == 0
+    assert err.text == ""  # no traceback, no KeyboardInterrupt
+    lines = out.text.splitlines()
+    assert {json.loads(line)["type"] for line in lines} == {"Bbo"}  # every line whole
+
+
 async def test_info_prints_the_typed_reply(cli_env: dict[str, str]) -> None:
     async with open_simulator() as sim:
-        result = await _run(cli_env, "info", "l2Book", "-p", "coin=BTC", "--url", sim.ws_url)
+        result = await _run(cli_env, "info", "l2Book", "-p", "coin=BTC", "--url", sim.ws_url, "-v")
     assert result.returncode == 0, result.stderr
+    # -v logs the connection's events on stderr; stdout is the reply alone.
+    assert "trio-hl: connected to custom (connection 1)" in result.stderr.decode()
     reply = json.loads(result.stdout)
     assert reply["type"] == "L2Book"
     assert reply["coin"] == "BTC"
