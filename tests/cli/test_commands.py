@@ -263,7 +263,10 @@ async def test_a_refused_key_is_one_line_and_never_printed(
         nursery.cancel_scope.cancel()
     assert result.returncode == 1
     error = result.stderr.decode()
-    assert error.startswith("trio-hl: error: KeyRejected: API key rejected (HTTP 401)")
+    assert error == (
+        "trio-hl: error: KeyRejected: API key rejected (HTTP 401): check the key in the "
+        "variable named by --goldrush-key-env\n"
+    )
     assert error.count("\n") == 1
     assert "a-wrong-secret-key" not in error + result.stdout.decode()
 

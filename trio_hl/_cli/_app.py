@@ -17,7 +17,7 @@ from cyclopts import App, CycloptsError, Parameter
 from rich.console import Console
 from rich.text import Text
 
-from ..errors import HyperliquidError
+from ..errors import HyperliquidError, KeyRejected
 from ._options import CliError, NetworkOptions, UsageError
 
 __all__ = ["app", "main"]
@@ -246,6 +246,12 @@ def _one_line(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
     if isinstance(exc, CliError):
         return text
+    if isinstance(exc, KeyRejected):
+        # The library's message names goldrush(...); here the key came from a variable.
+        return (
+            f"KeyRejected: API key rejected (HTTP {exc.status_code}): check the key in the "
+            "variable named by --goldrush-key-env"
+        )
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
