@@ -15,12 +15,11 @@ import time
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
 import trio
-from trio_websocket import ConnectionClosed, ConnectionRejected, HandshakeError
 
 from .. import _transport
 from .._protocol._frames import PING, loads, subscribe_frame
 from .._settings import Settings
-from ..errors import ConnectError, HandshakeRejected, KeyRejected
+from ..errors import ConnectError, HandshakeRejected
 from ._options import CliError, open_network, run_until_interrupted
 from ._recording import SegmentWriter
 
@@ -33,19 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Recorder", "run_record"]
 
-_FAILURES: Final = (
-    OSError,
-    trio.BrokenResourceError,
-    trio.ClosedResourceError,
-    ConnectionClosed,
-    HandshakeError,
-)
-
-
-def _leaves(exc: BaseException) -> list[BaseException]:
-    if isinstance(exc, BaseExceptionGroup):
-        return [leaf for sub in exc.exceptions for leaf in _leaves(sub)]
-    return [exc]
+_CONTROL: Final = ('{"channel":"pong"', '{"channel":"error"')
 
 
 class _Lost(Exception):
@@ -70,6 +57,8 @@ class Recorder:
         self.connection = 0
         self.connected = False
         self._pong: trio.Event | None = None
+        self._ended = ""
+        self._refused: CliError | None = None
 
     async def run(self) -> None:
         attempt = 0
@@ -93,68 +82,59 @@ class Recorder:
             attempt += 1
 
     async def _connect_once(self) -> None:
-        established = False
+        """One connection, from the handshake until it ends (then :class:`_Lost`).
+
+        Raises:
+            ConnectError: it could not be established (retryable).
+            HandshakeRejected: a 4xx refusal (``KeyRejected`` for 401/403): final.
+            CliError: the server refused a subscription.
+        """
         try:
-            async with trio.open_nursery() as nursery:
-                try:
-                    with trio.fail_after(self.settings.connect_timeout):
-                        ws, stream = await _transport.connect(nursery, self.network, self.settings)
-                except trio.TooSlowError:
-                    raise ConnectError(
-                        f"no WebSocket handshake within {self.settings.connect_timeout} s"
-                    ) from None
-                established = True
+            async with _transport.open_websocket(self.network, self.settings) as ws:
                 self.connection += 1
                 self.connected = True
+                self._ended = "no pong"
                 try:
                     for body in self.bodies:
-                        await ws.send_message(subscribe_frame(body))
+                        await ws.send_text(subscribe_frame(body))
                     self.writer.event(
                         time.time_ns(), self.connection, "connected", subscriptions=self.bodies
                     )
-                    nursery.start_soon(self._heartbeat, ws, nursery.cancel_scope)
-                    await self._read(ws)
+                    async with trio.open_nursery() as nursery:
+                        nursery.start_soon(self._heartbeat, ws, nursery.cancel_scope)
+                        await self._read(ws, nursery.cancel_scope)
+                    if self._refused is not None:
+                        raise self._refused
                 finally:
                     self.connected = False
-                    await trio.aclose_forcefully(stream)
-        except BaseException as exc:
-            leaves = _leaves(exc)
-            for leaf in leaves:
-                if isinstance(leaf, ConnectionRejected):
-                    said = (leaf.body or b"")[:200].decode("utf-8", "replace")
-                    if leaf.status_code in (401, 403):
-                        raise KeyRejected(leaf.status_code, said) from None
-                    if 400 <= leaf.status_code < 500:
-                        raise HandshakeRejected(leaf.status_code, said) from None
-                    raise ConnectError(f"handshake refused with HTTP {leaf.status_code}") from None
-                if isinstance(leaf, (ConnectError, CliError)):
-                    raise leaf from None
-            failures = [leaf for leaf in leaves if not isinstance(leaf, trio.Cancelled)]
-            if failures and all(isinstance(leaf, _FAILURES) for leaf in failures):
-                if len(failures) < len(leaves):
-                    raise  # we are being cancelled: that is what must propagate
-                if not established:
-                    raise ConnectError(f"{type(failures[0]).__name__}: {failures[0]}") from None
-                self.writer.event(
-                    time.time_ns(), self.connection, "disconnected", reason=repr(failures[0])
-                )
-                raise _Lost from None
-            raise
-        # The heartbeat cancelled the connection (no pong): reconnect.
-        self.writer.event(time.time_ns(), self.connection, "disconnected", reason="no pong")
+        except HandshakeRejected as exc:
+            if 400 <= exc.status_code < 500:
+                raise
+            raise ConnectError(f"handshake refused with HTTP {exc.status_code}") from None
+        except _transport.Closed as exc:  # while subscribing
+            self._ended = str(exc)
+        self.writer.event(time.time_ns(), self.connection, "disconnected", reason=self._ended)
         raise _Lost
 
-    async def _read(self, ws: Any) -> None:
+    async def _read(self, ws: _transport.WebSocket, scope: trio.CancelScope) -> None:
         write = self.writer.frame
         connection = self.connection
         while True:
-            raw = await ws.get_message()
-            write(time.time_ns(), connection, raw)
-            # Control frames start with their channel; data frames are never parsed here.
-            if isinstance(raw, str) and raw.startswith(('{"channel":"pong"', '{"channel":"error"')):
-                self._control(raw)
+            try:
+                messages = await ws.receive()
+            except _transport.Closed as exc:
+                self._ended = str(exc)
+                scope.cancel(reason=self._ended)
+                return
+            for raw in messages:
+                write(time.time_ns(), connection, raw)
+                # Control frames start with their channel; data frames are never parsed.
+                if isinstance(raw, str) and raw.startswith(_CONTROL) and self._control(raw):
+                    scope.cancel(reason="a subscription was refused")
+                    return
 
-    def _control(self, raw: str) -> None:
+    def _control(self, raw: str) -> bool:
+        """Note a pong; return whether the frame refuses a subscription (which ends it)."""
         message = loads(raw)
         channel = message.get("channel")
         if channel == "pong" and self._pong is not None:
@@ -162,13 +142,20 @@ class Recorder:
         elif channel == "error":
             text = str(message.get("data"))
             if text.startswith("Invalid subscription"):
-                raise CliError(f"the server refused a subscription: {text[:300]}")
+                self._refused = CliError(f"the server refused a subscription: {text[:300]}")
+                return True
+        return False
 
-    async def _heartbeat(self, ws: Any, scope: trio.CancelScope) -> None:
+    async def _heartbeat(self, ws: _transport.WebSocket, scope: trio.CancelScope) -> None:
         while True:
             await trio.sleep(self.settings.ping_interval)
             pong = self._pong = trio.Event()
-            await ws.send_message(PING)
+            try:
+                await ws.send_text(PING)
+            except _transport.Closed as exc:
+                self._ended = str(exc)
+                scope.cancel(reason=self._ended)
+                return
             with trio.move_on_after(self.settings.pong_timeout):
                 await pong.wait()
             if not pong.is_set():
