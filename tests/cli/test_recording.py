@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import math
 from io import StringIO
 from pathlib import Path
@@ -172,8 +173,12 @@ def _settings() -> Settings:
 
 
 async def test_the_recorder_reconnects_and_marks_the_restart(
-    tmp_path: Path, autojump_clock: trio.testing.MockClock, fake_hyperliquid: FakeHyperliquid
+    tmp_path: Path,
+    autojump_clock: trio.testing.MockClock,
+    fake_hyperliquid: FakeHyperliquid,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    caplog.set_level(logging.INFO, logger="trio_hl.cli")
     fake = fake_hyperliquid
     bodies = [{"type": "l2Book", "coin": "BTC"}]
     with _writer(tmp_path) as writer:
@@ -206,6 +211,12 @@ async def test_the_recorder_reconnects_and_marks_the_restart(
         (2, "pong"),
     ]
     assert fake.subscribe_frames() == bodies * 2
+    # -v shows the connection's events.
+    assert [r.getMessage() for r in caplog.records if r.name == "trio_hl.cli"][:3] == [
+        "recording from fake (connection 1)",
+        "connection 1 ended: connection lost (no close frame)",
+        "recording from fake (connection 2)",
+    ]
 
 
 async def test_the_recorder_reconnects_when_pongs_stop(

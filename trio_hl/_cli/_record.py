@@ -10,6 +10,7 @@ rest: the settings' heartbeat and backoff, a 4xx handshake refusal is final
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from typing import TYPE_CHECKING, Any, Final, TextIO
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
     from ._options import NetworkOptions
 
 __all__ = ["Recorder", "run_record"]
+
+logger: Final = logging.getLogger("trio_hl.cli")
 
 _CONTROL: Final = ('{"channel":"pong"', '{"channel":"error"')
 
@@ -68,6 +71,7 @@ class Recorder:
             try:
                 await self._connect_once()
             except ConnectError as exc:
+                logger.info("connection to %s failed: %s", self.network.name, exc)
                 failures += 1
                 limit = self.settings.initial_connect_attempts
                 if self.connection == 0 and limit is not None and failures >= limit:
@@ -100,6 +104,9 @@ class Recorder:
                     self.writer.event(
                         time.time_ns(), self.connection, "connected", subscriptions=self.bodies
                     )
+                    logger.info(
+                        "recording from %s (connection %d)", self.network.name, self.connection
+                    )
                     async with trio.open_nursery() as nursery:
                         nursery.start_soon(self._heartbeat, ws, nursery.cancel_scope)
                         await self._read(ws, nursery.cancel_scope)
@@ -114,6 +121,7 @@ class Recorder:
         except _transport.Closed as exc:  # while subscribing
             self._ended = str(exc)
         self.writer.event(time.time_ns(), self.connection, "disconnected", reason=self._ended)
+        logger.info("connection %d ended: %s", self.connection, self._ended)
         raise _Lost
 
     async def _read(self, ws: _transport.WebSocket, scope: trio.CancelScope) -> None:
