@@ -140,7 +140,7 @@ async def test_record_stops_cleanly_on_ctrl_c_and_replay_serves_it_byte_for_byte
             progress = _Reader(record.stderr)
             nursery.start_soon(progress.run)
             await progress.wait_for(r"recording to \S+")
-            await trio.sleep(0.7)  # a few market steps
+            await trio.sleep(1.2)  # a few blocks of the market (one every half second)
             record.send_signal(signal.SIGINT)  # Ctrl-C
             assert await record.wait() == 0
         summary = progress.text.splitlines()[-1]
@@ -163,7 +163,7 @@ async def test_record_stops_cleanly_on_ctrl_c_and_replay_serves_it_byte_for_byte
         times = [f.t for f in frames]
         assert times == sorted(times)
         recorded = _data_frames(out)
-        assert len(recorded) >= 4, records
+        assert len(recorded) >= 2, records
 
         served = await _served_by_replay(cli_env, out, len(recorded))
         assert served == recorded  # byte for byte, in order
@@ -232,8 +232,8 @@ async def test_demo_runs_offline_and_exits(cli_env: dict[str, str]) -> None:
     assert result.returncode == 0, result.stderr
     screen = result.stdout.decode()
     assert "BTC order book" in screen
-    assert re.search(r"trades \(\d+ so far\)", screen)
-    assert re.search(r"\d+:\d+:\d+\.\d+  (buy|sell) ", screen)  # the tape has trades
+    assert re.search(r"trades \(\d+ so far\)", screen)  # the tape (the market trades now and then)
+    assert re.search(r"● connected   connection 1, 0 reconnect\(s\)   [\d.]+ books/s", screen)
 
 
 async def test_a_refused_key_is_one_line_and_never_printed(
