@@ -11,15 +11,25 @@ Clients (``CLIENTS``):
 * ``tws-typed``: ``tws-tuned`` with trio_hl's sans-IO session decoding each message into
   typed models in the consumer's own task: no reader task, no fan-out. The bound of any
   typed client on trio-websocket (what trio_hl's shell adds is its distance to this).
+* ``ws-sansio``: the default engine bare: websockets' sans-I/O protocol driven from one
+  Trio task (trio_hl's ``_engine_websockets``, 64 KiB reads) + ``orjson.loads``. The floor
+  of trio_hl's stack.
+* ``ws-typed``: ``ws-sansio`` with trio_hl's sans-IO session decoding each message into
+  typed models inline, in the same task: the bound of any typed client on this engine.
 * ``websockets``: raw ``websockets`` (asyncio) + ``json.loads``.
-* ``trio_hl``: :func:`trio_hl.open_client`, the consumer receiving typed models.
+* ``trio_hl``: :func:`trio_hl.open_client`, the consumer receiving typed models;
+  ``trio_hl:tws`` the same on ``Settings(engine="trio-websocket")``.
 * ``hl-sdk``: ``hl.ws_transport.WsTransport`` (asyncio, ``websockets``), dicts from a queue.
 * ``official``: ``hyperliquid.websocket_manager.WebsocketManager`` (threads,
   ``websocket-client``), dicts to a callback.
 
 Modes: ``throughput`` (count messages for SECONDS after the first), ``latency`` (the server
-stamps each frame's ``time`` with its send time; record now minus that), and ``memory``
-(a consumer that stops reading; sample RSS while 100k frames arrive).
+stamps each frame's ``time`` with its send time; record now minus that), ``memory``
+(a consumer that stops reading; sample RSS while 100k frames arrive), ``sparse`` (trio_hl
+under ``keep_latest(1)`` on a paced stream, the consumer reading one book in SCENARIO
+(``1`` or ``10``): the process's CPU per wire message) and ``block`` (trio_hl on the
+wildcard flood with an instrument timing every task step: the longest the event loop was
+held).
 
 The peers and orjson belong to the ``bench`` dependency group;
 they are imported with ``importlib`` so that this file type-checks without them (and
@@ -46,14 +56,16 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 CLIENTS: Final = (
-    "tws",
     "tws-tuned",
-    "tws-typed",
-    "websockets",
+    "ws-sansio",
+    "ws-typed",
     "trio_hl",
+    "trio_hl:tws",
+    "websockets",
     "hl-sdk",
     "official",
 )
+"""The default set (``tws``, ``tws-typed`` and the ``trio_hl:-NAME`` variants on request)."""
 WILDCARD_COINS: Final = 200
 LATENCY_WARMUP: Final = 0.3
 MEMORY_FRAMES: Final = 100_000
@@ -197,6 +209,48 @@ async def _tws_typed(url: str, scenario: str, meter: Meter) -> None:
                     return
 
 
+# --- the default engine, bare -------------------------------------------------------------
+
+
+async def _ws_sansio(url: str, scenario: str, meter: Meter, *, typed: bool) -> None:
+    from trio_hl import Settings
+    from trio_hl._engine_websockets import open_websockets
+    from trio_hl._protocol._session import Deliver, Limits, Session
+    from trio_hl.models import L2Book
+
+    loads: Callable[[Any], Any] = importlib.import_module("orjson").loads
+    settings = Settings(max_message_size=64 * 1024 * 1024)
+    session = Session(Limits(max_subscriptions=None, max_users=None))
+    session.connection_made()
+    _, _, frame = session.subscribe(subscription_for(scenario))
+    assert frame is not None
+    async with open_websockets(_trio_hl_network(url), settings) as ws:
+        await ws.send_text(frame)
+        acked = False
+        books = 0
+        while True:
+            for raw in await ws.receive():
+                if not acked:
+                    acked = True  # the acknowledgement
+                    continue
+                if not typed:
+                    obj = loads(raw)
+                    if meter.tick(_stamp(obj) if meter.latency else None):
+                        return
+                    continue
+                for event in session.receive_iter(raw):
+                    if not isinstance(event, Deliver):
+                        continue
+                    if scenario == "wildcard":
+                        books += 1
+                        if books % WILDCARD_COINS:
+                            continue
+                    message = event.message
+                    stamp = message.time if meter.latency and isinstance(message, L2Book) else None
+                    if meter.tick(stamp):
+                        return
+
+
 # --- websockets (asyncio) ---------------------------------------------------------------
 
 
@@ -278,11 +332,11 @@ def disable(names: set[str]) -> None:
         _patch(_client, "_YIELD_EVERY", 1 << 60)
 
 
-async def _trio_hl(url: str, scenario: str, meter: Meter) -> None:
+async def _trio_hl(url: str, scenario: str, meter: Meter, engine: str = "websockets") -> None:
     from trio_hl import BufferPolicy, Settings, open_client
     from trio_hl.models import L2Book
 
-    settings = Settings(initial_connect_attempts=1)
+    settings = Settings(initial_connect_attempts=1, engine=engine)  # type: ignore[arg-type]
     async with open_client(_trio_hl_network(url), settings=settings) as client:
         # Every message is counted, so the reader waits for the consumer rather than drop.
         request = _trio_hl_request(scenario)
@@ -296,6 +350,122 @@ async def _trio_hl(url: str, scenario: str, meter: Meter) -> None:
                 stamp = message.time if meter.latency and isinstance(message, L2Book) else None
                 if meter.tick(stamp):
                     return
+
+
+class StepTimer:
+    """A Trio instrument: how long each task step held the event loop.
+
+    Timed in CPU time of the thread (``time.thread_time``): on an idle machine that is the
+    step's wall time, and on a busy one it leaves out the time other processes took the
+    core in the middle of a step.
+    """
+
+    def __init__(self) -> None:
+        self.steps: list[float] = []
+        self._started: float | None = None
+
+    def before_task_step(self, _task: Any) -> None:
+        self._started = time.thread_time()
+
+    def after_task_step(self, _task: Any) -> None:
+        if self._started is not None:  # the step that added the instrument has no start
+            self.steps.append(time.thread_time() - self._started)
+
+
+async def _trio_hl_block(url: str, seconds: float, engine: str) -> dict[str, Any]:
+    """trio_hl on the wildcard flood: the longest task step once the stream is running."""
+    import trio
+
+    timer = StepTimer()
+    done = trio.Event()
+
+    class Timed(Meter):
+        def tick(self, stamp: int | None = None) -> bool:
+            # From the third frame on: the first ones pay one-time costs (decoders built,
+            # caches filled) that a running client has paid long ago.
+            if self.count == 2:
+                trio.lowlevel.add_instrument(timer)  # type: ignore[arg-type]
+                self.start = time.perf_counter()
+            self.count += 1
+            if self.count <= 2:
+                return False
+            if time.perf_counter() - self.start >= self.seconds:
+                trio.lowlevel.remove_instrument(timer)  # type: ignore[arg-type]
+                done.set()
+                return True
+            return False
+
+    meter = Timed(seconds)
+    async with trio.open_nursery() as nursery:
+        nursery.start_soon(_trio_hl, url, "wildcard", meter, engine)
+        await done.wait()
+        nursery.cancel_scope.cancel()
+    ordered = sorted(timer.steps)
+    return {
+        "frames": meter.count,
+        "steps": len(ordered),
+        "max_step_us": ordered[-1] * 1e6,
+        "p99_step_us": ordered[int(len(ordered) * 0.99)] * 1e6,
+    }
+
+
+async def _trio_hl_sparse(url: str, every: int, rate: float, seconds: float) -> dict[str, Any]:
+    """A paced l2Book stream, reading one book in ``every`` under keep_latest(1) (every
+    book, under block(1024), for ``every == 1``): the process's CPU per wire message (the
+    engine, the reader, the decodes)."""
+    import trio
+
+    from trio_hl import BufferPolicy, Settings, open_client
+    from trio_hl.models import L2BookSubscription
+
+    settings = Settings(initial_connect_attempts=1)
+    # Reading every book: each one decoded and delivered, none dropped.
+    policy = BufferPolicy.keep_latest(1) if every > 1 else BufferPolicy.block(1024)
+    async with (
+        open_client(_trio_hl_network(url), settings=settings) as client,
+        client.subscribe(L2BookSubscription(coin="BTC"), policy=policy) as stream,
+    ):
+        await stream.receive()
+        await trio.sleep(LATENCY_WARMUP)
+        tasks = TaskCpu()
+        trio.lowlevel.add_instrument(tasks)  # type: ignore[arg-type]
+        frames = client.statistics().frames_received
+        cpu = time.process_time()
+        start = time.perf_counter()
+        reads = 0
+        while time.perf_counter() - start < seconds:
+            await stream.receive()
+            reads += 1
+            if every > 1:
+                await trio.sleep(every / rate)
+        wire = client.statistics().frames_received - frames
+        spent = time.process_time() - cpu
+        trio.lowlevel.remove_instrument(tasks)  # type: ignore[arg-type]
+    reader = sum(t for name, t in tasks.spent.items() if name.endswith("._reader"))
+    consumer = sum(t for name, t in tasks.spent.items() if "_trio_hl_sparse" in name)
+    return {
+        "wire": wire,
+        "reads": reads,
+        "cpu_per_wire_us": spent / wire * 1e6,
+        "reader_per_wire_us": reader / wire * 1e6,
+        "consumer_per_read_us": consumer / reads * 1e6,
+    }
+
+
+class TaskCpu:
+    """A Trio instrument: thread CPU time spent in each task's steps, by task name."""
+
+    def __init__(self) -> None:
+        self.spent: dict[str, float] = {}
+        self._started: float | None = None
+
+    def before_task_step(self, _task: Any) -> None:
+        self._started = time.thread_time()
+
+    def after_task_step(self, task: Any) -> None:
+        if self._started is not None:
+            name = task.name
+            self.spent[name] = self.spent.get(name, 0.0) + time.thread_time() - self._started
 
 
 # --- hl-sdk -----------------------------------------------------------------------------------
@@ -419,11 +589,19 @@ def measure(client: str, url: str, scenario: str, mode: str, seconds: float) -> 
         if client == "hl-sdk":
             return asyncio.run(_hl_sdk_memory(url))
         return trio.run(_trio_hl_memory, url, client.split(":")[1])
+    engine = "trio-websocket" if client.endswith(":tws") else "websockets"
+    if mode == "block":
+        return trio.run(_trio_hl_block, url, seconds, engine)
+    if mode == "sparse":
+        rate = float(url.rsplit("/", 1)[1])
+        return trio.run(_trio_hl_sparse, url, int(scenario), rate, seconds)
     meter = Meter(seconds, latency=mode == "latency")
     if client in ("tws", "tws-tuned"):
         trio.run(lambda: _tws(url, scenario, meter, tuned=client == "tws-tuned"))
     elif client == "tws-typed":
         trio.run(_tws_typed, url, scenario, meter)
+    elif client in ("ws-sansio", "ws-typed"):
+        trio.run(lambda: _ws_sansio(url, scenario, meter, typed=client == "ws-typed"))
     elif client == "websockets":
         asyncio.run(_websockets(url, scenario, meter))
     elif client == "trio_hl" or client.startswith("trio_hl:"):
@@ -432,7 +610,7 @@ def measure(client: str, url: str, scenario: str, mode: str, seconds: float) -> 
             disable(set(OPTIMISATIONS))
         elif variant.startswith("-"):
             disable({variant[1:]})
-        trio.run(_trio_hl, url, scenario, meter)
+        trio.run(_trio_hl, url, scenario, meter, engine)
     elif client == "hl-sdk":
         asyncio.run(_hl_sdk(url, scenario, meter))
     elif client == "official":

@@ -47,16 +47,25 @@ sys.path.insert(0, str(HERE))
 from _clients import CLIENTS  # noqa: E402
 from _frames import SCENARIOS  # noqa: E402
 
-FLOOR: Final = "tws"
+PEER: Final = "hl-sdk"
+FLOOR: Final = "ws-sansio"
 TUNED: Final = "tws-tuned"
+DEFAULT_SCENARIOS: Final = ("l2book", "trades", "wildcard")
 LATENCY_RATE: Final = 2000
 LATENCY_SECONDS: Final = 2.0
+LATENCY_CLIENTS: Final = ("tws-tuned", "ws-sansio", "trio_hl", "trio_hl:tws", "hl-sdk", "official")
+SPARSE_RATE: Final = 5000
+SPARSE_SECONDS: Final = 2.0
+BLOCK_SECONDS: Final = 2.0
 LABELS: Final = {
     "tws": "trio-websocket + json",
     "tws-tuned": "trio-websocket tuned + orjson",
     "tws-typed": "tws tuned + typed, no shell",
+    "ws-sansio": "websockets sans-I/O + orjson",
+    "ws-typed": "ws sans-I/O + typed, no shell",
     "websockets": "websockets (asyncio) + json",
     "trio_hl": "trio_hl (typed models)",
+    "trio_hl:tws": "trio_hl on trio-websocket",
     "hl-sdk": "hl-sdk (dicts)",
     "official": "hyperliquid-python-sdk (dicts)",
 }
@@ -133,12 +142,12 @@ def throughput(
     table: dict[str, dict[str, Any]] = {}
     print(
         f"\nThroughput: median of {rounds} interleaved runs of {seconds} s each (messages/s; "
-        "GC: share of wall time in the garbage collector; ratios are messages/s against the "
-        "trio-websocket floors)\n"
+        "GC: share of wall time in the garbage collector; ratios are messages/s against "
+        "hl-sdk, the default engine's bare floor and tuned trio-websocket, same run)\n"
     )
     header = (
         f"{'scenario':<9} {'client':<31} {'msgs/s':>9} {'CPU µs/msg':>11} "
-        f"{'peak RSS MiB':>13} {'GC':>5} {'÷ tws':>7} {'÷ tuned':>8}"
+        f"{'peak RSS MiB':>13} {'GC':>5} {'÷ hl-sdk':>9} {'÷ floor':>8} {'÷ tws':>7}"
     )
     print(header)
     print("-" * len(header))
@@ -158,13 +167,14 @@ def throughput(
                 print(f"{scenario:<9} {label:<31} {'n/a':>9}  {reason[:120]}")
                 continue
             row = medians[client]
-            floor = medians.get(FLOOR, {}).get("rate")
-            tuned = medians.get(TUNED, {}).get("rate")
-            ratio = f"{row['rate'] / floor:.2f}x" if floor else "-"
-            ratio_tuned = f"{row['rate'] / tuned:.2f}x" if tuned else "-"
+            ratios = []
+            for base in (PEER, FLOOR, TUNED):
+                rate = medians.get(base, {}).get("rate")
+                ratios.append(f"{row['rate'] / rate:.2f}x" if rate else "-")
             print(
                 f"{scenario:<9} {label:<31} {row['rate']:>9,.0f} {row['cpu_us']:>11,.1f} "
-                f"{_mib(row['peak_rss']):>13} {row['gc_share']:>5.0%} {ratio:>7} {ratio_tuned:>8}"
+                f"{_mib(row['peak_rss']):>13} {row['gc_share']:>5.0%} {ratios[0]:>9} "
+                f"{ratios[1]:>8} {ratios[2]:>7}"
             )
             table[f"{scenario}/{client}"] = row
         print()
@@ -221,7 +231,7 @@ def latency(server: Server) -> None:
         "write -> consumer holds the message (µs)\n"
     )
     print(f"{'client':<31} {'median':>8} {'p99':>8}")
-    for client in CLIENTS:
+    for client in LATENCY_CLIENTS:
         result = run_client(
             client,
             server.url(f"latency/paced/{LATENCY_RATE}"),
@@ -235,6 +245,110 @@ def latency(server: Server) -> None:
         print(
             f"{LABELS[client]:<31} {result['latency_median_us']:>8,.0f} "
             f"{result['latency_p99_us']:>8,.0f}"
+        )
+    print()
+
+
+def sparse(server: Server) -> None:
+    """The keep-latest target: the reader's CPU per wire message against a typed decode,
+    with a consumer reading one book in ten (and, for scale, one reading every book)."""
+    print(
+        f"Keep-latest: l2Book paced at {SPARSE_RATE}/s; thread CPU per task (µs): the reader "
+        "per wire message, the consumer per book it read (it decodes it); and the process\n"
+    )
+    for every, label in ((10, "keep_latest(1), 1 book in 10"), (1, "block(1024), every book")):
+        result = run_client(
+            "trio_hl",
+            server.url(f"latency/paced/{SPARSE_RATE}"),
+            str(every),
+            "sparse",
+            SPARSE_SECONDS,
+        )
+        if "error" in result:
+            print(f"  {label:<30} n/a  {result['error'][:100]}")
+            continue
+        ratio = result["reader_per_wire_us"] / result["consumer_per_read_us"]
+        print(
+            f"  {label:<30} reader {result['reader_per_wire_us']:>6.1f} /wire msg, consumer "
+            f"{result['consumer_per_read_us']:>6.1f} /read, process "
+            f"{result['cpu_per_wire_us']:>6.1f} /wire msg; reader ÷ consumer {ratio:.0%}"
+            + (" (target <= 30%)" if every > 1 else "")
+        )
+    print()
+
+
+def block(server: Server) -> None:
+    """The event-loop target: the longest task step while 1.1 MB wildcard frames arrive."""
+    print(
+        f"Event loop: trio_hl on the wildcard flood (1.1 MB frames) for {BLOCK_SECONDS} s; "
+        "the longest task step (target <= 2 ms) and the p99 (µs)\n"
+    )
+    for client in ("trio_hl", "trio_hl:tws"):
+        result = run_client(
+            client, server.url("wildcard/flood"), "wildcard", "block", BLOCK_SECONDS
+        )
+        if "error" in result:
+            print(f"  {LABELS[client]:<31} n/a  {result['error'][:100]}")
+            continue
+        print(
+            f"  {LABELS[client]:<31} max {result['max_step_us']:>7,.0f}  p99 "
+            f"{result['p99_step_us']:>6,.0f}  ({result['steps']:,} steps, "
+            f"{result['frames']:,} frames)"
+        )
+    print()
+
+
+def compression() -> None:
+    """permessage-deflate's trade-off, offline: bytes on the wire against the CPU to inflate.
+
+    Frames are deflated as a server with context takeover does (one compressor for the
+    connection, a sync flush per message, RFC 7692) and inflated as websockets does. The
+    CPU is set against trio_hl's typed decode of the same frames.
+    """
+    import zlib
+
+    from _frames import frames_for
+
+    from trio_hl._protocol._session import Limits, Session
+
+    print(
+        "Compression: permessage-deflate (context takeover), bytes per frame and CPU per "
+        "frame to inflate, against the typed decode of the same frames\n"
+    )
+    print(
+        f"{'scenario':<9} {'raw bytes':>10} {'deflated':>9} {'saved':>6} "
+        f"{'inflate µs':>11} {'decode µs':>10} {'inflate/decode':>15}"
+    )
+    for scenario, body in (
+        ("l2book", {"type": "l2Book", "coin": "BTC"}),
+        ("trades", {"type": "trades", "coin": "BTC"}),
+        ("wildcard", {"type": "l2Book"}),
+    ):
+        frames = [frame.encode() for frame in frames_for(scenario)][:2000]
+        compressor = zlib.compressobj(wbits=-15)
+        deflated = []
+        for data in frames:
+            chunk = compressor.compress(data) + compressor.flush(zlib.Z_SYNC_FLUSH)
+            deflated.append(chunk[:-4])  # RFC 7692: the flush's 00 00 ff ff is implied
+        inflater = zlib.decompressobj(wbits=-15)
+        started = time.process_time()
+        for chunk in deflated:
+            inflater.decompress(chunk + b"\x00\x00\xff\xff")
+        inflate = (time.process_time() - started) / len(deflated)
+        session = Session(Limits(max_subscriptions=None, max_users=None))
+        session.connection_made()
+        session.subscribe(body)
+        texts = [data.decode() for data in frames]
+        started = time.process_time()
+        for text in texts:
+            for _ in session.receive_iter(text):
+                pass
+        decode = (time.process_time() - started) / len(texts)
+        raw = statistics.mean(len(data) for data in frames)
+        packed = statistics.mean(len(chunk) for chunk in deflated)
+        print(
+            f"{scenario:<9} {raw:>10,.0f} {packed:>9,.0f} {1 - packed / raw:>6.0%} "
+            f"{inflate * 1e6:>11,.1f} {decode * 1e6:>10,.1f} {inflate / decode:>15.0%}"
         )
     print()
 
@@ -335,11 +449,25 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--profile", action="store_true", help="add a cProfile summary")
     parser.add_argument("--clients", default=",".join(CLIENTS), help="comma-separated")
-    parser.add_argument("--scenarios", default=",".join(SCENARIOS), help="comma-separated")
+    parser.add_argument(
+        "--scenarios",
+        default=",".join(DEFAULT_SCENARIOS),
+        help=f"comma-separated, of {','.join(SCENARIOS)}",
+    )
     parser.add_argument(
         "--only",
-        choices=["throughput", "ablation", "latency", "memory", "profile"],
+        choices=[
+            "throughput",
+            "ablation",
+            "latency",
+            "sparse",
+            "block",
+            "compression",
+            "memory",
+            "profile",
+        ],
         default=None,
+        help="one part (default: all but ablation and profile)",
     )
     args = parser.parse_args()
     started = time.monotonic()
@@ -353,10 +481,16 @@ def main() -> None:
                 tuple(args.clients.split(",")),
                 tuple(args.scenarios.split(",")),
             )
-        if args.only in (None, "ablation"):
-            ablation(server, 1, args.seconds)
+        if args.only == "ablation":
+            ablation(server, args.rounds, args.seconds)
         if args.only in (None, "latency"):
             latency(server)
+        if args.only in (None, "sparse"):
+            sparse(server)
+        if args.only in (None, "block"):
+            block(server)
+        if args.only in (None, "compression"):
+            compression()
         if args.only in (None, "memory"):
             memory(server)
         if args.profile or args.only == "profile":

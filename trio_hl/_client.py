@@ -24,7 +24,8 @@ import trio
 
 from . import _transport
 from ._fanout import Mailbox, SharedSendChannel, Stream
-from ._protocol._channels import default_policy
+from ._protocol._channels import Lazy, default_policy
+from ._protocol._connection import GiveUp, Reconnect, Retry
 from ._protocol._frames import PING
 from ._protocol._replies import unwrap_reply
 from ._protocol._session import (
@@ -126,14 +127,6 @@ class _Waiter:
         return self._value
 
 
-class _Final(Exception):
-    """Internal: the supervisor must stop with ``error`` (never retried)."""
-
-    def __init__(self, error: HyperliquidError) -> None:
-        super().__init__(str(error))
-        self.error = error
-
-
 def _leaves(exc: BaseException) -> list[BaseException]:
     if isinstance(exc, BaseExceptionGroup):
         return [leaf for sub in exc.exceptions for leaf in _leaves(sub)]
@@ -151,12 +144,10 @@ class Client:
     def __init__(self, network: Network, settings: Settings) -> None:
         self.network = network
         self.settings = settings
-        self._session = Session(network.limits)
+        self._session = Session(network.limits, lazy_books=True)
         self._mailboxes: dict[int, Mailbox] = {}
         # Shared mailboxes this client ever fed: ended with the client, like its own.
         self._shared: set[Mailbox] = set()
-        # Sids live when the last connection dropped: they get a restart marker.
-        self._interrupted: set[int] = set()
         self._ack_waiters: dict[str, _Waiter] = {}
         self._post_waiters: dict[int, _Waiter] = {}
         # Per connection: frames for the writer, with the post id they carry (if any).
@@ -386,6 +377,8 @@ class Client:
 
     async def _dispatch(self, event: Event) -> None:
         if isinstance(event, Deliver):
+            if type(event.message) is Lazy:
+                event.message.report = self._report_decode_error
             if len(event.sids) == 1:
                 mailbox = self._mailboxes.get(event.sids[0])
                 if mailbox is not None and not mailbox.deliver(event.message):
@@ -445,47 +438,41 @@ class Client:
     # -- internals: the connection ---------------------------------------------------------
 
     async def _supervise(self, task_status: trio.TaskStatus[None]) -> NoReturn:
-        backoff = self.settings.backoff
-        attempt = 0
-        failures = 0
-        reported = False
+        # The decisions (retry or give up, and when) are the sans-IO core's.
+        machine = Reconnect(
+            backoff=self.settings.backoff,
+            stable_after=self.settings.stable_after,
+            initial_attempts=self.settings.initial_connect_attempts,
+            name=self.network.redacted_url,
+        )
         while True:
-            started = trio.current_time()
-            was_up = False
+            action: Retry | GiveUp
             try:
-                was_up = await self._connection(task_status if not reported else None)
-            except _Final as final_error:
-                raise final_error.error from final_error.__cause__
-            except ConnectError as exc:
-                failures += 1
-                limit = self.settings.initial_connect_attempts
-                if not reported and limit is not None and failures >= limit:
-                    raise ConnectError(
-                        f"could not connect to {self.network.redacted_url} after "
-                        f"{failures} attempts: {exc}"
-                    ) from exc.__cause__
+                await self._connection(task_status if not machine.ever_connected else None, machine)
+                action = machine.lost(trio.current_time())
+            except (ConnectError, HandshakeRejected) as exc:
+                action = machine.failed(exc)
+                if isinstance(action, GiveUp):
+                    raise action.error from action.error.__cause__
                 logger.warning("connection to %s failed: %s", self.network.name, exc)
             if not self._running:
                 # Closing: the graceful close ended the connection; do not reconnect.
                 await trio.sleep_forever()
-            if was_up:
-                reported = True
-                if trio.current_time() - started >= self.settings.stable_after:
-                    attempt = 0
-            delay = backoff.delay(attempt)
-            attempt += 1
-            logger.info("reconnecting to %s in %.2f s", self.network.name, delay)
-            await trio.sleep(delay)
+            logger.info("reconnecting to %s in %.2f s", self.network.name, action.delay)
+            await trio.sleep(action.delay)
 
-    async def _connection(self, task_status: trio.TaskStatus[None] | None) -> bool:
-        """Run one connection until it ends; returns whether it was established.
+    async def _connection(
+        self, task_status: trio.TaskStatus[None] | None, machine: Reconnect
+    ) -> None:
+        """Run one connection until it ends.
 
         Raises:
-            ConnectError: the connection could not be established (retryable).
-            _Final: a 4xx handshake refusal.
+            ConnectError: the connection could not be established.
+            HandshakeRejected: the server refused the upgrade.
         """
         try:
             async with _transport.open_websocket(self.network, self.settings) as ws:
+                machine.connected(trio.current_time())
                 self._connection_up(ws)
                 if task_status is not None:
                     task_status.started()
@@ -507,14 +494,8 @@ class Client:
                             await self._close_websocket(ws, leftovers)
                     if not self._running:
                         self._closed.set()
-        except HandshakeRejected as exc:
-            if 400 <= exc.status_code < 500:
-                raise _Final(exc) from None
-            # A 5xx is the server's trouble, not ours: retry with backoff.
-            raise ConnectError(f"handshake refused with HTTP {exc.status_code}") from None
         except _transport.Closed as exc:
             logger.info("connection to %s lost: %s", self.network.name, exc)
-        return self._connections > 0
 
     async def _close_websocket(self, ws: _transport.WebSocket, leftovers: list[str]) -> None:
         with contextlib.suppress(_transport.Closed):
@@ -531,16 +512,14 @@ class Client:
         self._sending = False
         for frame in self._session.connection_made():
             outbox_send.send_nowait((frame, None))
-        # Only streams that lived through the lost connection restarted; one subscribed
-        # while disconnected simply starts on this connection.
-        for sid in self._interrupted:
+        # The session says which streams lived through the lost connection.
+        for sid in self._session.take_restarted():
             mailbox = self._mailboxes.get(sid)
             body = self._session.body_of(sid)
             if mailbox is not None and body is not None:
                 mailbox.mark_restart(
                     StreamRestarted(sid=sid, subscription=body, connection=self._connections)
                 )
-        self._interrupted = set()
         logger.info("connected to %s (connection %d)", self.network.name, self._connections)
         self._up.set()
 
@@ -564,7 +543,6 @@ class Client:
         self._outbox_recv = None
         self._pong = None
         self._up = trio.Event()
-        self._interrupted = set(self._mailboxes)
         lost = self._session.connection_lost()
         for post_id in lost.unsent:
             waiter = self._post_waiters.get(post_id)
@@ -587,9 +565,10 @@ class Client:
 
     async def _writer(self, ws: _transport.WebSocket) -> None:
         """Send the outbox in order; return when the close sentinel comes (or the outbox
-        ends). A send that stalls past ``pong_timeout`` recycles the connection."""
+        ends). A send that stalls past ``request_timeout`` (a server that stopped reading)
+        recycles the connection: no request could be answered in time through it."""
         assert self._outbox_recv is not None
-        stall = self.settings.pong_timeout
+        stall = self.settings.request_timeout
         async for frame, post_id in self._outbox_recv:
             if frame == _CLOSE:
                 return
@@ -723,6 +702,8 @@ async def open_client(
                     await client._close_gracefully()
                 nursery.cancel_scope.cancel(reason="client closed")
     except BaseExceptionGroup as group:
-        raise _unwrap_group(group) from None
+        chosen = _unwrap_group(group)
+        # Keep the error's own cause (a TLS failure's ssl error, say).
+        raise chosen from chosen.__cause__
     finally:
         client._close_streams()

@@ -60,6 +60,30 @@ def _closed(exc: BaseException) -> Closed:
     return Closed(f"connection lost: {type(exc).__name__}: {exc}")
 
 
+class _HandshakeWatch(trio.abc.Stream):
+    """The stream as trio-websocket sees it during the handshake: notes the end of the
+    stream, which trio-websocket does not report until the connect timeout."""
+
+    def __init__(self, stream: trio.abc.Stream) -> None:
+        self._stream = stream
+        self.ended = trio.Event()
+
+    async def send_all(self, data: bytes | bytearray | memoryview) -> None:
+        await self._stream.send_all(data)
+
+    async def wait_send_all_might_not_block(self) -> None:
+        await self._stream.wait_send_all_might_not_block()
+
+    async def receive_some(self, max_bytes: int | None = None) -> bytes | bytearray:
+        data = await self._stream.receive_some(max_bytes)
+        if not data:
+            self.ended.set()
+        return data
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()
+
+
 class TwsWebSocket:
     """A :class:`~trio_hl._transport.WebSocket` over a trio-websocket connection."""
 
@@ -85,7 +109,9 @@ class TwsWebSocket:
             await self._ws.aclose(code, reason or None)
 
 
-def _one_error(group: BaseExceptionGroup[BaseException], opened: bool) -> BaseException | None:
+def _one_error(
+    group: BaseExceptionGroup[BaseException], network: Network, opened: bool
+) -> BaseException | None:
     """The error of ours that stands for a failure of the library's nursery, if any."""
     leaves: list[BaseException] = []
 
@@ -102,15 +128,16 @@ def _one_error(group: BaseExceptionGroup[BaseException], opened: bool) -> BaseEx
             return leaf
     for leaf in leaves:
         if isinstance(leaf, _LIBRARY_FAILURES):
-            return _closed(leaf) if opened else _not_opened(leaf)
+            return _closed(leaf) if opened else _not_opened(leaf, network)
     return None
 
 
-def _not_opened(exc: BaseException) -> HyperliquidError:
+def _not_opened(exc: BaseException, network: Network) -> HyperliquidError:
     if isinstance(exc, ConnectionRejected):
         headers = {name.lower(): value for name, value in exc.headers or []}
         retry_after = headers.get(b"retry-after")
         return rejection(
+            network,
             exc.status_code,
             exc.body or b"",
             retry_after.decode("latin-1") if retry_after is not None else None,
@@ -130,21 +157,34 @@ async def open_tws(network: Network, settings: Settings) -> AsyncIterator[TwsWeb
         async with trio.open_nursery() as nursery:
             with trio.move_on_after(settings.connect_timeout) as scope:
                 stream = await open_stream(network, settings)
+                watched = _HandshakeWatch(stream)
+                opened_ws: WebSocketConnection | None = None
                 try:
-                    ws = await wrap_client_stream(
-                        nursery,
-                        # Annotated for socket/SSL streams, but any trio Stream works (tws's
-                        # own tests pass memory streams); this is the seam the test kit uses.
-                        cast("trio.SocketStream", stream),
-                        host,
-                        path,
-                        message_queue_size=settings.message_queue_size,
-                        max_message_size=settings.max_message_size,
-                        receive_buffer_size=settings.receive_buffer_size,
-                    )
+                    async with trio.open_nursery() as handshake:
+
+                        async def watch() -> None:
+                            await watched.ended.wait()
+                            handshake.cancel_scope.cancel(reason="end of stream")
+
+                        handshake.start_soon(watch)
+                        opened_ws = await wrap_client_stream(
+                            nursery,
+                            # Annotated for socket/SSL streams, but any trio Stream works
+                            # (tws's own tests pass memory streams).
+                            cast("trio.SocketStream", watched),
+                            host,
+                            path,
+                            message_queue_size=settings.message_queue_size,
+                            max_message_size=settings.max_message_size,
+                            receive_buffer_size=settings.receive_buffer_size,
+                        )
+                        handshake.cancel_scope.cancel(reason="opened")
                 except _LIBRARY_FAILURES as exc:
-                    error = _not_opened(exc)
+                    error = _not_opened(exc, network)
                     raise error from error.__cause__
+                if opened_ws is None:
+                    raise ConnectError("the server closed the connection during the handshake")
+                ws = opened_ws
             if scope.cancelled_caught:
                 raise ConnectError(f"no WebSocket handshake within {settings.connect_timeout} s")
             opened = True
@@ -153,7 +193,7 @@ async def open_tws(network: Network, settings: Settings) -> AsyncIterator[TwsWeb
             finally:
                 nursery.cancel_scope.cancel()
     except BaseExceptionGroup as group:
-        mapped = _one_error(group, opened)
+        mapped = _one_error(group, network, opened)
         if mapped is None:
             raise
         raise mapped from mapped.__cause__

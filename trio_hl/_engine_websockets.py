@@ -66,9 +66,10 @@ class SansIOProtocol:
     each ``send_*``, write :meth:`data_to_send`.
     """
 
-    def __init__(self, url: str, *, max_size: int, compression: bool) -> None:
+    def __init__(self, network: Network, *, max_size: int, compression: bool) -> None:
+        self._network = network
         self._protocol = ClientProtocol(
-            parse_uri(url),
+            parse_uri(network.ws_url),
             max_size=max_size,
             extensions=[deflate_offer()] if compression else None,
             logger=_LOGGER,
@@ -174,7 +175,10 @@ class SansIOProtocol:
         if isinstance(error, InvalidStatus):
             response = error.response
             refusal: HandshakeRejected = rejection(
-                response.status_code, bytes(response.body), response.headers.get("Retry-After")
+                self._network,
+                response.status_code,
+                bytes(response.body),
+                response.headers.get("Retry-After"),
             )
             raise refusal from None
         cause = error.__cause__ or error
@@ -306,7 +310,7 @@ async def open_websockets(network: Network, settings: Settings) -> AsyncIterator
         with trio.move_on_after(settings.connect_timeout) as scope:
             stream = await open_stream(network, settings)
             protocol = SansIOProtocol(
-                network.ws_url,
+                network,
                 max_size=settings.max_message_size,
                 compression=settings.compression == "deflate",
             )

@@ -1,6 +1,8 @@
 """Per-subscription delivery: bounded mailboxes with an explicit buffer policy.
 
-The reader task calls :meth:`Mailbox.deliver` for every message. Under ``latest`` and
+The reader task calls :meth:`Mailbox.deliver` for every message. Books arrive undecoded
+(:class:`._protocol._channels.Lazy`) and are decoded in :meth:`Mailbox.receive_nowait`, by
+the consumer: a book the keep-latest policy evicts is never decoded. Under ``latest`` and
 ``fail`` it never waits, so one slow consumer cannot stall the connection; only ``block``
 (opt-in) makes the reader wait. Consumers read through :class:`Stream`, a
 ``trio.abc.ReceiveChannel``.
@@ -19,6 +21,7 @@ import attrs
 import trio
 
 from ._policy import BufferPolicy
+from ._protocol._channels import UNDECODABLE, Lazy
 from .errors import SubscriptionOverflow
 from .models.subscriptions import StreamRestarted
 
@@ -145,11 +148,17 @@ class Mailbox:
     def receive_nowait(self) -> object:
         if self.consumer_closed:
             raise trio.ClosedResourceError("this stream was closed by its consumer")
-        if self._items:
-            item = self._items.popleft()
+        items = self._items
+        while items:
+            item = items.popleft()
             if not isinstance(item, StreamRestarted):
                 self._data -= 1
                 self._senders.unpark()
+                if type(item) is Lazy:
+                    # Decoded here, by the consumer: what a policy dropped never is.
+                    item = item.value()
+                    if item is UNDECODABLE:
+                        continue  # reported (and counted) by the client
             self._delivered += 1
             return item
         if self.closed:

@@ -46,8 +46,10 @@ class Settings:
         engine: the WebSocket implementation. ``"websockets"`` (default): websockets'
             sans-I/O protocol driven by trio_hl's own reader task, measured 2-3x faster than
             ``"trio-websocket"``, which runs its own reader task and channel.
-        compression: ``"deflate"`` offers permessage-deflate (RFC 7692) at the handshake;
-            ``None`` does not. See docs/connection.md for the measured trade-off.
+        compression: ``"deflate"`` (default) offers permessage-deflate (RFC 7692) at the
+            handshake, used when the server accepts it; ``None`` does not offer it. Measured
+            (docs/connection.md): book frames shrink by 77-92 % for about 5 % more CPU than
+            their decoding. The trio-websocket engine cannot compress and ignores it.
         ssl_context: TLS settings for ``wss://``; ``None`` uses the system's default
             context, which verifies certificates.
     """
@@ -68,7 +70,7 @@ class Settings:
         default="websockets", validator=attrs.validators.in_(("websockets", "trio-websocket"))
     )
     compression: Literal["deflate"] | None = attrs.field(
-        default=None, validator=attrs.validators.in_(("deflate", None))
+        default="deflate", validator=attrs.validators.in_(("deflate", None))
     )
 
     @initial_connect_attempts.validator

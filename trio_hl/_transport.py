@@ -27,11 +27,12 @@ from __future__ import annotations
 
 import ssl
 from typing import TYPE_CHECKING, Protocol
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import trio
 
 from .errors import ConnectError, HandshakeRejected, KeyRejected, TransportError
+from .networks import _SECRET_PARAMS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -91,12 +92,23 @@ class WebSocket(Protocol):
         ...
 
 
-def rejection(status: int, body: bytes, retry_after: str | None) -> HandshakeRejected:
-    """The error for an HTTP refusal of the upgrade (shared by the engines)."""
+def rejection(
+    network: Network, status: int, body: bytes, retry_after: str | None
+) -> HandshakeRejected:
+    """The error for an HTTP refusal of the upgrade (shared by the engines).
+
+    401/403 is :class:`KeyRejected` only on a network that sends a key (GoldRush's
+    ``?key=``): elsewhere no key is to blame, and the refusal says only what it is.
+    """
     text = body[:200].decode("utf-8", "replace")
-    if status in (401, 403):
+    if status in (401, 403) and _sends_key(network):
         return KeyRejected(status, text)
     return HandshakeRejected(status, text, retry_after=_retry_after(retry_after))
+
+
+def _sends_key(network: Network) -> bool:
+    query = urlsplit(network.ws_url).query
+    return any(name.lower() in _SECRET_PARAMS for name, _ in parse_qsl(query))
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -145,7 +157,11 @@ async def open_stream(network: Network, settings: Settings) -> trio.abc.Stream:
             # trio runs the TLS handshake lazily; run it now, so that a certificate that
             # does not verify is named here rather than as a handshake timeout later.
             assert isinstance(stream, trio.SSLStream)
-            await stream.do_handshake()
+            try:
+                await stream.do_handshake()
+            except BaseException:
+                await trio.aclose_forcefully(stream)
+                raise
             return stream
         return await trio.open_tcp_stream(host, parts.port or 80)
     except ssl.SSLCertVerificationError as exc:

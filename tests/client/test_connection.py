@@ -144,8 +144,8 @@ async def test_any_4xx_is_final_but_5xx_is_retried(
     fake_hyperliquid: FakeHyperliquid, autojump_clock: trio.testing.MockClock, settings: Settings
 ) -> None:
     fake = fake_hyperliquid
-    fake.reject_handshakes(429, times=1, body="slow down")
-    with pytest.raises(HandshakeRejected, match="429: slow down"):
+    fake.reject_handshakes(404, times=1, body="no such path")
+    with pytest.raises(HandshakeRejected, match="404: no such path"):
         async with open_client(fake.network, settings=settings):
             pass
     fake.reject_handshakes(502, times=2)
@@ -154,12 +154,58 @@ async def test_any_4xx_is_final_but_5xx_is_retried(
     assert fake.handshakes == 4
 
 
+@pytest.mark.parametrize("status", [429, 503])
+async def test_429_and_503_are_retried_honouring_retry_after(
+    fake_hyperliquid: FakeHyperliquid,
+    autojump_clock: trio.testing.MockClock,
+    settings: Settings,
+    status: int,
+) -> None:
+    fake = fake_hyperliquid
+    fake.reject_handshakes(status, times=2, retry_after="7")
+    start = trio.current_time()
+    async with open_client(fake.network, settings=settings) as client:
+        assert client.statistics().connections == 1
+        # Two refusals, each followed by the server's 7 s (longer than the backoff's).
+        assert trio.current_time() - start == pytest.approx(14)
+    fake.reject_handshakes(status, times=1, retry_after="3600")
+    start = trio.current_time()
+    async with open_client(fake.network, settings=settings):
+        assert trio.current_time() - start == pytest.approx(settings.backoff.cap)
+
+
+async def test_429_when_attempts_are_spent_is_final_with_retry_after(
+    fake_hyperliquid: FakeHyperliquid, autojump_clock: trio.testing.MockClock, settings: Settings
+) -> None:
+    fake = fake_hyperliquid
+    fake.reject_handshakes(429, retry_after="12", body="slow down")
+    with pytest.raises(HandshakeRejected, match="429: slow down") as info:
+        async with open_client(fake.network, settings=settings):
+            pass
+    assert info.value.retry_after == 12
+    assert fake.handshakes == settings.initial_connect_attempts
+
+
+async def test_one_429_on_a_reconnect_does_not_end_the_client(
+    fake_hyperliquid: FakeHyperliquid, autojump_clock: trio.testing.MockClock, settings: Settings
+) -> None:
+    fake = fake_hyperliquid
+    async with open_client(fake.network, settings=settings) as client:
+        fake.reject_handshakes(429, times=1)
+        await fake.drop()
+        await fake.wait_connections(2)
+        await trio.testing.wait_all_tasks_blocked()
+        assert client.statistics().connected
+        assert client.statistics().connections == 2
+        assert fake.handshakes == 3
+
+
 async def test_rejection_after_a_reconnect_ends_the_client(
     fake_hyperliquid: FakeHyperliquid, autojump_clock: trio.testing.MockClock, settings: Settings
 ) -> None:
     fake = fake_hyperliquid
     with pytest.raises(KeyRejected):
-        async with open_client(fake.network, settings=settings):
+        async with open_client(fake.goldrush_network("revoked-later"), settings=settings):
             fake.reject_handshakes(401)
             await fake.drop()
             await trio.sleep_forever()

@@ -309,7 +309,11 @@ async def test_malformed_frames_are_isolated(
     fake = fake_hyperliquid
     api = await Api.create(network=fake.network)
     async with api.ws.run():
-        _, btc = await api.ws.subscriptions.l2_book(asset="BTC")
+        # Books are decoded by the consumer: under fail-on-overflow it takes (and so
+        # reports) the malformed one; a keep-latest stream would drop it undecoded.
+        _, btc = await api.ws.subscriptions.l2_book(
+            asset="BTC", policy=BufferPolicy.fail_on_overflow()
+        )
         _, eth = await api.ws.subscriptions.bbo(asset="ETH")
         await fake.send_raw("{this is not json")
         await fake.send_raw('{"channel":"l2Book","data":{"coin":"BTC","time":"x","levels":[]}}')

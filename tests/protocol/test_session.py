@@ -189,6 +189,20 @@ def test_connection_lost_splits_sent_from_unsent() -> None:
     assert session.pending_posts == 0
 
 
+def test_which_streams_get_a_restart_marker() -> None:
+    session = connected()
+    lived, _, _ = session.subscribe(BTC)
+    gone, _, _ = session.subscribe({"type": "trades", "coin": "BTC"})
+    assert session.take_restarted() == ()  # nothing was lost yet
+    session.connection_lost()
+    session.unsubscribe(gone)  # left while disconnected: no marker
+    fresh, _, _ = session.subscribe({"type": "bbo", "coin": "BTC"})  # starts afresh
+    session.connection_made()
+    assert session.take_restarted() == (lived,)
+    assert fresh != lived
+    assert session.take_restarted() == ()  # once per reconnect
+
+
 def test_reconnect_resubscribes_exact_bodies() -> None:
     session = connected()
     body = {"type": "l2Book", "coin": "BTC", "nSigFigs": 5, "mantissa": 2}

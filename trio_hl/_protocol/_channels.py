@@ -136,13 +136,16 @@ from ._keys import WILDCARD, BookRoute, FieldRoute, Route, Routed, RouteKey
 __all__ = [
     "CHANNELS",
     "TEXT_CHANNELS",
+    "UNDECODABLE",
     "ChannelSpec",
     "Control",
     "Decoder",
+    "Lazy",
     "decode_channel",
     "decode_message",
     "default_policy",
     "filter_for",
+    "iter_books_lazy",
     "iter_decode",
     "iter_decode_text",
     "spec_for_frame",
@@ -344,6 +347,128 @@ def _books_text(data: L2Book | list[msgspec.Raw], wanted: Wanted) -> Iterator[Ro
             yield from iter_decode("l2Book", [parsed], wanted)
             continue
         yield Routed(_BOOK_ROUTE.of_message(book), book)
+
+
+# --- routed now, decoded by the consumer (the shell's l2Book path) ----------------------------
+
+UNDECODABLE: Final = object()
+"""What :meth:`Lazy.value` returns for a message that did not decode (already reported)."""
+
+
+class Lazy:
+    """A message routed but not decoded yet: the first consumer to take it decodes it.
+
+    A book a keep-latest stream drops is never decoded, and a decoded book dies young
+    (the consumer holds it, not a buffer), which keeps the garbage collector's work small.
+    One object may sit in several streams: it is decoded once. ``report`` (set by the
+    shell) is told of a decoding failure, once.
+    """
+
+    __slots__ = ("_decode", "_raw", "_value", "report")
+
+    def __init__(self, decode: Callable[[Any], object], raw: Any) -> None:
+        self._decode = decode
+        self._raw = raw
+        self._value: object = None
+        self.report: Callable[[DecodeError], None] | None = None
+
+    def value(self) -> object:
+        """The decoded message, or :data:`UNDECODABLE`."""
+        if self._raw is None:
+            return self._value
+        raw, self._raw = self._raw, None
+        try:
+            self._value = self._decode(raw)
+        except DecodeError as exc:
+            self._value = UNDECODABLE
+            if self.report is not None:
+                self.report(exc)
+        return self._value
+
+
+class _LazyFrame(msgspec.Struct):
+    """An ``l2Book`` frame, read in one pass: a batch's books as slices of text, or a
+    single book's routing head (the rest of it skipped)."""
+
+    channel: str
+    data: list[msgspec.Raw] | _Head
+
+
+_lazy_frame: Final = msgspec.json.Decoder(_LazyFrame).decode
+
+
+def _book_from_raw(item: msgspec.Raw) -> L2Book:
+    """One book's text -> the model, or :class:`DecodeError` (as the eager path decides)."""
+    try:
+        book: L2Book = _book_text(item)
+    except _TEXT_FAILURES:
+        try:
+            parsed = loads(bytes(item))
+        except _TEXT_FAILURES:
+            raise DecodeError("a book is not JSON that json reads", channel="l2Book") from None
+        return _first_book(iter_decode("l2Book", [parsed], _everything))
+    return book
+
+
+def _book_from_frame(text: str) -> L2Book:
+    """A single-book frame's text -> the model, or :class:`DecodeError`."""
+    items = iter_decode_text("l2Book", text, _everything)
+    if items is None:
+        frame = parse(text)  # what the text path does not decode: the converter explains
+        items = iter_decode("l2Book", frame.get("data") if frame else None, _everything)
+    return _first_book(items)
+
+
+def _first_book(items: Iterator[Routed | DecodeError]) -> L2Book:
+    for item in items:
+        if isinstance(item, DecodeError):
+            raise item
+        return item.message  # type: ignore[return-value]
+    raise DecodeError("not a book", channel="l2Book")
+
+
+def iter_books_lazy(text: str, wanted: Wanted) -> Iterator[Routed | DecodeError] | None:
+    """An ``l2Book`` frame's books, routed by their coin and each left undecoded
+    (:class:`Lazy`); ``None`` as :func:`iter_decode_text` says it.
+
+    The frame is read once, and only what routing needs (the coin, the ``fast`` flag): a
+    book whose head does not read that way is decoded at once, so that its error is
+    reported as the eager path reports it.
+    """
+    try:
+        frame = _lazy_frame(text)
+    except _TEXT_FAILURES:
+        return None
+    if frame.channel != "l2Book":
+        return None
+    data = frame.data
+    if isinstance(data, _Head):
+        if not isinstance(data.coin, str) or not isinstance(data.fast, bool):
+            return None
+        routes = BookRoute.of_coin(data.coin, data.fast)
+        if not any(wanted(route) for route in routes):
+            return iter(())
+        return iter((Routed(routes, Lazy(_book_from_frame, text)),))
+    return _lazy_books(data, wanted)
+
+
+def _lazy_books(items: list[msgspec.Raw], wanted: Wanted) -> Iterator[Routed | DecodeError]:
+    for item in items:
+        try:
+            head = _head(item)
+        except _TEXT_FAILURES:
+            head = None
+        if head is None or not isinstance(head.coin, str) or not isinstance(head.fast, bool):
+            try:
+                book = _book_from_raw(item)
+            except DecodeError as exc:
+                yield exc
+                continue
+            yield Routed(_BOOK_ROUTE.of_message(book), book)
+            continue
+        routes = BookRoute.of_coin(head.coin, head.fast)
+        if any(wanted(route) for route in routes):
+            yield Routed(routes, Lazy(_book_from_raw, item))
 
 
 def _trades_text(data: tuple[Trade, ...], _wanted: Wanted) -> Iterator[Routed]:
@@ -788,13 +913,18 @@ class Control:
     data: Any
 
 
-def decode_message(raw: str | bytes, wanted: Wanted) -> Control | Iterator[Routed | DecodeError]:
+def decode_message(
+    raw: str | bytes, wanted: Wanted, *, lazy_books: bool = False
+) -> Control | Iterator[Routed | DecodeError]:
     """One WebSocket message, the one way every reader takes (session and ``decode_frame``).
 
     The hot channels are decoded straight from the text when they can be; everything else
     is parsed once, then decoded lazily (:func:`iter_decode`). Text messages arrive as
     ``str`` (UTF-8 already checked by the WebSocket layer); the rare binary message is
     parsed, which checks its UTF-8 throughout.
+
+    With ``lazy_books``, ``l2Book`` books come routed but undecoded, as :class:`Lazy`
+    (:func:`iter_books_lazy`).
 
     Returns:
         A :class:`Control` frame, or the decoded items (errors as values: a message that is
@@ -803,6 +933,10 @@ def decode_message(raw: str | bytes, wanted: Wanted) -> Control | Iterator[Route
     """
     if isinstance(raw, str):
         channel = channel_prefix(raw)
+        if lazy_books and channel == "l2Book":
+            lazy = iter_books_lazy(raw, wanted)
+            if lazy is not None:
+                return lazy
         if channel in TEXT_CHANNELS:
             items = iter_decode_text(channel, raw, wanted)
             if items is not None:

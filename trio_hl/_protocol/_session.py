@@ -199,14 +199,22 @@ def _is_subset(ours: Mapping[str, Any], echo: Mapping[str, Any]) -> bool:
 class Session:
     """Sans-IO connection state. Not thread-safe; one per client."""
 
-    def __init__(self, limits: Limits | None = None) -> None:
+    def __init__(self, limits: Limits | None = None, *, lazy_books: bool = False) -> None:
+        """
+        Args:
+            limits: the client-side caps.
+            lazy_books: deliver ``l2Book`` books undecoded, as
+                :class:`._channels.Lazy` (routed by their coin; the consumer decodes).
+        """
         self.limits = limits or Limits()
+        self.lazy_books = lazy_books
         self.connected = False
         self._sid_counter = itertools.count(1)
         self._post_counter = itertools.count(1)
         self._wires: dict[SubscriptionKey, _Wire] = {}
         self._routes: dict[RouteKey, SubscriptionKey] = {}
         self._sid_key: dict[int, SubscriptionKey] = {}
+        self._interrupted: set[int] = set()  # sids live when the last connection dropped
         self._posts: dict[int, bool] = {}  # post id -> handed to the socket?
 
     # -- subscriptions ---------------------------------------------------------------------
@@ -363,9 +371,18 @@ class Session:
             frames.append(subscribe_frame(wire.body))
         return frames
 
+    def take_restarted(self) -> tuple[int, ...]:
+        """The sids that lived through the last lost connection and live now: their streams
+        get a restart marker (call once the new connection is made). A subscription made
+        while disconnected simply starts on the new connection."""
+        restarted = tuple(sorted(sid for sid in self._interrupted if sid in self._sid_key))
+        self._interrupted = set()
+        return restarted
+
     def connection_lost(self) -> Lost:
         """The socket is gone: every post fails; subscriptions wait for the next connection."""
         self.connected = False
+        self._interrupted = set(self._sid_key)
         unsent = tuple(pid for pid, sent in self._posts.items() if not sent)
         sent = tuple(pid for pid, was_sent in self._posts.items() if was_sent)
         self._posts.clear()
@@ -387,7 +404,7 @@ class Session:
         the next one. Routing is decided as each item is decoded, against the subscriptions
         live at that moment.
         """
-        decoded = decode_message(raw, self._routes.__contains__)
+        decoded = decode_message(raw, self._routes.__contains__, lazy_books=self.lazy_books)
         if isinstance(decoded, Control):
             return iter(_CONTROL[decoded.channel](self, decoded.data))
         return self._route(decoded)

@@ -113,6 +113,7 @@ class _Rejection:
     status: int
     body: str
     remaining: int | None
+    headers: list[tuple[bytes, bytes]] = attrs.Factory(list)
 
 
 @final
@@ -212,9 +213,18 @@ class FakeHyperliquid:
 
     # -- scripting -----------------------------------------------------------------------------
 
-    def reject_handshakes(self, status: int, *, times: int | None = None, body: str = "") -> None:
-        """Refuse the next ``times`` handshakes (``None``: all) with HTTP ``status``."""
-        self._rejection = _Rejection(status, body, times)
+    def reject_handshakes(
+        self,
+        status: int,
+        *,
+        times: int | None = None,
+        body: str = "",
+        retry_after: str | None = None,
+    ) -> None:
+        """Refuse the next ``times`` handshakes (``None``: all) with HTTP ``status``
+        (and a ``Retry-After`` header, when given)."""
+        headers = [] if retry_after is None else [(b"Retry-After", retry_after.encode())]
+        self._rejection = _Rejection(status, body, times, headers)
 
     def accept_handshakes(self) -> None:
         self._rejection = None
@@ -349,7 +359,9 @@ class FakeHyperliquid:
                 self.handshake_times.append(trio.current_time())
                 refusal = self._refusal(request.path)
                 if refusal is not None:
-                    await request.reject(refusal.status, body=refusal.body.encode())
+                    await request.reject(
+                        refusal.status, extra_headers=refusal.headers, body=refusal.body.encode()
+                    )
                     self._notify()
                     return
                 ws = await request.accept()

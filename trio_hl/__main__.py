@@ -1,0 +1,5 @@
+"""``python -m trio_hl``: the ``trio-hl`` command."""
+
+from trio_hl._cli import main
+
+main()
