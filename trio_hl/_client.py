@@ -24,10 +24,8 @@ from trio_websocket import ConnectionClosed, ConnectionRejected, HandshakeError,
 
 from . import _transport
 from ._fanout import Mailbox, SharedSendChannel, Stream
-from ._protocol._channels import default_policy
-from ._protocol._frames import PING
-from ._protocol._replies import unwrap_reply
-from ._protocol._session import (
+from ._protocol import (
+    PING,
     Deliver,
     Event,
     Pong,
@@ -38,6 +36,8 @@ from ._protocol._session import (
     SubscribeAcked,
     SubscriptionRejected,
     Undecodable,
+    default_policy,
+    unwrap_reply,
 )
 from ._settings import Settings
 from .errors import (
