@@ -33,14 +33,14 @@ if TYPE_CHECKING:
     from ._decode import decode_frame as decode_frame
     from ._exchange import Exchange as Exchange
     from ._exchange import NonceSource as NonceSource
-    from ._fanout import SharedSendChannel as SharedSendChannel
-    from ._fanout import Stream as Stream
-    from ._fanout import StreamStatistics as StreamStatistics
-    from ._fanout import open_shared_channel as open_shared_channel
     from ._info import Info as Info
     from ._limits import Limits as Limits
     from ._policy import BufferPolicy as BufferPolicy
     from ._settings import Settings as Settings
+    from ._streams import SharedSendChannel as SharedSendChannel
+    from ._streams import Stream as Stream
+    from ._streams import StreamStatistics as StreamStatistics
+    from ._streams import open_shared_channel as open_shared_channel
     from ._universe import AssetInfo as AssetInfo
     from ._universe import Universe as Universe
     from .models.exchange import LIMIT_ALO as LIMIT_ALO
@@ -76,10 +76,10 @@ _EXPORTS: Final[dict[str, str]] = {
     "decode_frame": "._decode",
     "Exchange": "._exchange",
     "NonceSource": "._exchange",
-    "SharedSendChannel": "._fanout",
-    "Stream": "._fanout",
-    "StreamStatistics": "._fanout",
-    "open_shared_channel": "._fanout",
+    "SharedSendChannel": "._streams",
+    "Stream": "._streams",
+    "StreamStatistics": "._streams",
+    "open_shared_channel": "._streams",
     "Info": "._info",
     "BufferPolicy": "._policy",
     "Limits": "._limits",

@@ -23,7 +23,6 @@ import trio
 from trio_websocket import ConnectionClosed, ConnectionRejected, HandshakeError, WebSocketConnection
 
 from . import _transport
-from ._fanout import Mailbox, SharedSendChannel, Stream
 from ._protocol import (
     PING,
     Deliver,
@@ -40,6 +39,7 @@ from ._protocol import (
     unwrap_reply,
 )
 from ._settings import Settings
+from ._streams import Mailbox, SharedSendChannel, Stream
 from .errors import (
     ApiError,
     ConfigurationError,
@@ -133,7 +133,7 @@ class _Waiter:
         return self._value
 
 
-class _Final(Exception):
+class _StopReconnecting(Exception):
     """Internal: the supervisor must stop with ``error`` (never retried)."""
 
     def __init__(self, error: HyperliquidError) -> None:
@@ -463,7 +463,7 @@ class Client:
             was_up = False
             try:
                 was_up = await self._connection(task_status if not reported else None)
-            except _Final as final_error:
+            except _StopReconnecting as final_error:
                 raise final_error.error from final_error.__cause__
             except ConnectError as exc:
                 failures += 1
@@ -491,7 +491,7 @@ class Client:
 
         Raises:
             ConnectError: the connection could not be established (retryable).
-            _Final: a 4xx handshake refusal.
+            _StopReconnecting: a 4xx handshake refusal.
         """
         established = False
         try:
@@ -520,7 +520,7 @@ class Client:
             for leaf in leaves:
                 if isinstance(leaf, ConnectionRejected):
                     if 400 <= leaf.status_code < 500:
-                        raise _Final(_rejection(leaf)) from None
+                        raise _StopReconnecting(_rejection(leaf)) from None
                     # A 5xx is the server's trouble, not ours: retry with backoff.
                     raise ConnectError(f"handshake refused with HTTP {leaf.status_code}") from None
                 if isinstance(leaf, ConnectError):
@@ -658,7 +658,9 @@ class Client:
 
 
 def _unwrap_group(group: BaseExceptionGroup[BaseException]) -> BaseException:
-    """The one exception a user should see from our nursery (see STYLE.md, 3.2)."""
+    """The one exception a user should see from our nursery: never an ExceptionGroup (trio's
+    nurseries always raise groups since 0.25); the user's own exception before ours, the
+    others as notes. ``Cancelled`` is left to trio."""
     leaves = [leaf for leaf in _leaves(group) if not isinstance(leaf, trio.Cancelled)]
     if not leaves:
         return group
