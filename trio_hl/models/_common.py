@@ -3,19 +3,32 @@
 import contextlib
 import re
 from collections.abc import Iterable, MutableMapping
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, TypeVar
 
 import attrs
 
-from .._convert import WIRE_NAME
+from .._convert import WIRE_NAME, mark_read_from_text
 from ..errors import ConfigurationError
 
-__all__ = ["Side", "fixup_module_metadata", "normalise_address", "wire"]
+__all__ = ["Side", "fixup_module_metadata", "normalise_address", "read_from_text", "wire"]
 
 Side = Literal["A", "B"]
 """Order side on the wire: ``"B"`` is bid/buy, ``"A"`` is ask/sell."""
 
 _NO_DEFAULT: Final[Any] = attrs.NOTHING
+
+T = TypeVar("T")
+
+
+def read_from_text(cls: type[T]) -> type[T]:
+    """Class decorator (outside ``@attrs.frozen``): the hot channels read this model straight
+    from JSON text with msgspec, its one fast path.
+
+    Such a model must keep every wire key equal to its attribute name, and have no
+    validator, converter or init hook; ``tests/protocol/test_fast_path.py`` fails otherwise.
+    """
+    mark_read_from_text(cls)
+    return cls
 
 
 def wire(name: str, *, default: Any = _NO_DEFAULT) -> Any:
