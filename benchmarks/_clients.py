@@ -294,7 +294,8 @@ each optimisation of the decode path buys:
 * ``text``: decoding the hot channels (``l2Book``, ``trades``, ``bbo``) straight from the
   frame's text with msgspec; they are parsed, then structured by the converter, like the
   others;
-* ``fast``: the converter's generated fast path (cattrs' detailed hooks alone);
+* ``fast``: the converter's generated fast paths (cattrs' detailed hooks alone; the models
+  read from text have none);
 * ``msgspec``: ``msgspec`` for parsing (the standard ``json`` instead);
 * ``lazy``: the checkpoints between the coins of a batch of books (the per-coin decoding
   and the skipping of unwanted frames cannot be turned off; they cost nothing here).
@@ -314,15 +315,12 @@ def disable(names: set[str]) -> None:
     if "text" in names:
         _patch(_channels, "TEXT_CHANNELS", frozenset())
     if "fast" in names:
+        # The generated fast paths (books, trades and bbo have none: msgspec reads them).
         from trio_hl._convert import make_converter
         from trio_hl.models import l4
-        from trio_hl.models.market import L2Book, Trade
 
         slow = make_converter(fast=False)
         l4.register_l4_hooks(slow)
-        book, trade = slow.get_structure_hook(L2Book), slow.get_structure_hook(Trade)
-        _patch(_channels, "_l2_book", lambda raw: book(raw, L2Book))
-        _patch(_channels, "_trade", lambda raw: trade(raw, Trade))
         _patch(l4, "_SNAPSHOT_HOOK", slow.get_structure_hook(l4.L4Snapshot))
         _patch(l4, "_UPDATES_HOOK", slow.get_structure_hook(l4.L4Updates))
     if "msgspec" in names:  # for parsing (the text path is msgspec itself)

@@ -63,8 +63,9 @@ def _imports(path: Path) -> set[str]:
 
 
 SANS_IO = [
-    *sorted((PACKAGE / "_protocol").glob("*.py")),
-    *sorted((PACKAGE / "models").glob("*.py")),
+    *sorted((PACKAGE / "_protocol").rglob("*.py")),
+    *sorted((PACKAGE / "models").rglob("*.py")),
+    PACKAGE / "_limits.py",
     PACKAGE / "_convert.py",
     PACKAGE / "_policy.py",
     PACKAGE / "errors.py",

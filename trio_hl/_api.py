@@ -58,8 +58,8 @@ if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Mapping
 
     from ._account import Account
-    from ._fanout import SharedSendChannel, Stream
     from ._policy import BufferPolicy
+    from ._streams import SharedSendChannel, Stream
     from .models.account import (
         ActiveAssetData,
         AllDexsClearinghouseState,

@@ -23,24 +23,27 @@ import attrs
 import trio
 
 from . import _transport
-from ._fanout import Mailbox, SharedSendChannel, Stream
-from ._protocol._channels import Lazy, default_policy
-from ._protocol._connection import GiveUp, Reconnect, Retry
-from ._protocol._frames import PING
-from ._protocol._replies import unwrap_reply
-from ._protocol._session import (
+from ._protocol import (
+    PING,
     Deliver,
     Event,
+    GiveUp,
+    Lazy,
     Pong,
     PostRejected,
     PostReplied,
+    Reconnect,
+    Retry,
     ServerNotice,
     Session,
     SubscribeAcked,
     SubscriptionRejected,
     Undecodable,
+    default_policy,
+    unwrap_reply,
 )
 from ._settings import Settings
+from ._streams import Mailbox, SharedSendChannel, Stream
 from .errors import (
     ApiError,
     ConfigurationError,
@@ -657,7 +660,9 @@ class Client:
 
 
 def _unwrap_group(group: BaseExceptionGroup[BaseException]) -> BaseException:
-    """The one exception a user should see from our nursery (see STYLE.md, 3.2)."""
+    """The one exception a user should see from our nursery: never an ExceptionGroup (trio's
+    nurseries always raise groups since 0.25); the user's own exception before ours, the
+    others as notes. ``Cancelled`` is left to trio."""
     leaves = [leaf for leaf in _leaves(group) if not isinstance(leaf, trio.Cancelled)]
     if not leaves:
         return group

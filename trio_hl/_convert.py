@@ -32,8 +32,17 @@ For the hot channels there is a faster way still: not to build the parsed tree o
 all. :func:`json_decoder` and :func:`json_frame_decoder` have msgspec read JSON text
 straight into the same attrs models, in C: a 20-level book in about 18 µs where parsing then
 structuring takes 29 µs, and a third of the garbage (no dicts). They apply only to models
-msgspec builds exactly as this converter does (no renamed field, no validator; checked when
-the decoder is built), and every decimal is checked to be finite after the fact. What
+marked ``@read_from_text`` (:mod:`trio_hl.models._common`) that msgspec builds exactly as this
+converter does (no renamed field, no validator; checked when the decoder is built), and
+every decimal is checked to be finite after the fact. A marked model has that one fast path
+and no generated one: its parsed input (a binary frame, an unusual book) takes cattrs'
+detailed hook. A model change that msgspec cannot follow (a camelCase field such as
+``block_time`` -> ``blockTime``) does not fail the import: :func:`text_refusal` says why,
+the channel decodes parsed frames instead, and ``tests/protocol/test_fast_path.py`` fails
+until the model is fixed or unmarked.
+
+Generated code (fast paths, finite checks) is registered in :mod:`linecache`, so
+tracebacks and debuggers show it. What
 msgspec refuses is handed back to the caller, which parses the text and takes the
 converter's path: the converter stays the one definition of every model's wire format, and
 msgspec a faster reading of part of it. One difference is deliberate: msgspec reads a JSON
@@ -46,6 +55,8 @@ other. Servers send decimals as strings.
 
 from __future__ import annotations
 
+import itertools
+import linecache
 import typing
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
@@ -69,11 +80,38 @@ __all__ = [
     "json_decoder",
     "json_frame_decoder",
     "make_converter",
+    "mark_read_from_text",
+    "reads_from_text",
     "register_union",
+    "text_refusal",
     "wire_name",
 ]
 
 WIRE_NAME: Final = "trio_hl.wire"
+
+_READ_FROM_TEXT: Final = "_trio_hl_read_from_text"
+
+
+def mark_read_from_text(cls: type[Any]) -> None:
+    """Declare that msgspec reads ``cls`` straight from JSON text (its one fast path)."""
+    setattr(cls, _READ_FROM_TEXT, True)
+
+
+def reads_from_text(cls: type[Any]) -> bool:
+    """Is ``cls`` read straight from text (and so has no generated fast path)?"""
+    return bool(cls.__dict__.get(_READ_FROM_TEXT, False))
+
+
+_GENERATED: Final = itertools.count(1)
+
+
+def _compile(source: str, what: str, namespace: dict[str, Any]) -> None:
+    """Run generated ``source`` in ``namespace``, registered in :mod:`linecache` (as attrs
+    does), so that tracebacks, debuggers and ``inspect.getsource`` show the code."""
+    filename = f"<trio_hl generated {what} #{next(_GENERATED)}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    exec(compile(source, filename, "exec"), namespace)
+
 
 UnionHookFactory = Callable[[cattrs.Converter], Callable[[Any, Any], Any]]
 """Builds the structure hook of one union type for a given converter."""
@@ -175,7 +213,8 @@ def make_converter(*, forbid_extra_keys: bool = False, fast: bool = True) -> cat
     def structure_factory(cls: type[Any]) -> Callable[[Mapping[str, Any], type[Any]], Any]:
         renames: dict[str, Any] = {f.name: override(rename=wire_name(f)) for f in attrs.fields(cls)}
         detailed = make_dict_structure_fn(cls, conv, **renames)
-        if forbid_extra_keys or not fast:
+        # One fast path per model: msgspec's for the models read from text, else ours.
+        if forbid_extra_keys or not fast or reads_from_text(cls):
             return detailed
         building.add(cls)
         try:
@@ -435,7 +474,7 @@ def _fast_structure_fn(
         arguments = ", ".join(f"{f.alias}=v{i}" for i, f in enumerate(fields))
         body.append(f"    return _cls({arguments})\n")
     source_text = "def fast(o):\n" + "".join(body)
-    exec(compile(source_text, f"<trio_hl fast structure {cls.__qualname__}>", "exec"), namespace)
+    _compile(source_text, f"fast structure {cls.__qualname__}", namespace)
     fast: Callable[[Any], Any] = namespace["fast"]
     return fast
 
@@ -569,6 +608,8 @@ def _finite_check(tp: Any, seen: set[type[Any]]) -> Callable[[Any], None] | None
 
 
 def _finite_check_class(cls: type[Any], seen: set[type[Any]]) -> Callable[[Any], None] | None:
+    if not reads_from_text(cls):
+        raise TypeError(f"{cls.__qualname__} is not marked @read_from_text")
     attrs.resolve_types(cls)
     if getattr(cls, "__attrs_post_init__", None) or getattr(cls, "__attrs_pre_init__", None):
         raise TypeError(f"{cls.__qualname__} has an init hook")
@@ -577,7 +618,10 @@ def _finite_check_class(cls: type[Any], seen: set[type[Any]]) -> Callable[[Any],
     for f in attrs.fields(cls):
         plain = f.init and f.validator is None and f.converter is None and f.alias == f.name
         if not plain or wire_name(f) != f.name:
-            raise TypeError(f"{cls.__qualname__}.{f.name} is renamed, validated or converted")
+            raise TypeError(
+                f"{cls.__qualname__}.{f.name} is renamed (wire key {wire_name(f)!r}), validated "
+                "or converted: msgspec reads attribute names as they are"
+            )
         if f.type is Decimal:
             decimals.append(f.name)
         elif (check := _finite_check(f.type, seen)) is not None:
@@ -590,9 +634,18 @@ def _finite_check_class(cls: type[Any], seen: set[type[Any]]) -> Callable[[Any],
     namespace: dict[str, Any] = {f"nested{i}": check for i, (_, check) in enumerate(nested)}
     namespace["_error"] = ValueError("not a finite decimal")
     source = "def check(o):\n" + "".join(lines)
-    exec(compile(source, f"<trio_hl finite check {cls.__qualname__}>", "exec"), namespace)
+    _compile(source, f"finite check {cls.__qualname__}", namespace)
     generated: Callable[[Any], None] = namespace["check"]
     return generated
+
+
+def text_refusal(tp: Any) -> str | None:
+    """Why :func:`json_decoder` cannot read ``tp`` as the converter does (``None``: it can)."""
+    try:
+        _finite_check(tp, set())
+    except TypeError as exc:
+        return str(exc)
+    return None
 
 
 def _check_finite(value: Decimal) -> None:

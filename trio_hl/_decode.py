@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._protocol._channels import Control, decode_message
+from ._protocol import Control, decode_message
 from .errors import DecodeError
 
 __all__ = ["decode_frame"]

@@ -35,7 +35,6 @@ from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any, Final, final
 from urllib.parse import urlsplit, urlunsplit
 
-import httpx
 import trio
 
 from ._settings import Settings
@@ -50,8 +49,13 @@ from .errors import (
 )
 from .networks import redact_url
 
+# httpx (about 0.3 s and 150 modules) loads with the first HTTP request, not with this module:
+# ``Api`` builds its HTTP transport eagerly, and a program that only streams market data
+# over the socket never sends one.
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Mapping
+
+    import httpx
 
     from .networks import Network
 
@@ -133,6 +137,8 @@ class HttpTransport:
 
     def make_client(self) -> httpx.AsyncClient:
         """A client configured with these settings (the caller closes it)."""
+        import httpx
+
         settings = self.settings
         return httpx.AsyncClient(
             timeout=httpx.Timeout(settings.request_timeout, connect=settings.connect_timeout),
@@ -167,6 +173,8 @@ class HttpTransport:
 
         Cancellation abandons the request (the server may still execute it).
         """
+        import httpx
+
         url = self.base_url + path
         where = f"POST {urlsplit(redact_url(url)).path or '/'}"
         body = json.dumps(payload, separators=(",", ":"))

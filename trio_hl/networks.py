@@ -9,15 +9,18 @@ secret everywhere in trio_hl (never logged, never in an exception).
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Final
+from typing import TYPE_CHECKING, Final
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import attrs
-import httpx
 import trio
 
-from ._protocol._session import Limits
+from ._limits import Limits
 from .errors import ConfigurationError
+
+if TYPE_CHECKING:
+    # Only an annotation (attrs does not evaluate it): httpx loads with the first request.
+    import httpx  # noqa: TC004
 
 __all__ = [
     "GOLDRUSH_URL",

@@ -78,16 +78,18 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import attrs
-import msgpack  # type: ignore[import-untyped]  # no stubs; msgpack stays inside this module
-from eth_account import Account
-from eth_account.messages import encode_typed_data
-from eth_account.signers.local import LocalAccount
-from eth_utils.crypto import keccak
 
 from trio_hl.errors import SigningError
 
+# eth_account (about 0.9 s and 400 modules with pydantic, via eth_utils) and msgpack load on
+# the first signature, not with this module: a program that only reads market data, or that
+# only builds actions, never pays for them. The functions below import them where they
+# sign or hash (a cached import after the first); type checkers see them here.
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    # Only an annotation (attrs does not evaluate it); the validator imports it to check.
+    from eth_account.signers.local import LocalAccount  # noqa: TC004
 
 __all__ = [
     "DEFAULT_SIGNATURE_CHAIN_ID",
@@ -243,7 +245,7 @@ class Signer:
         account: the wrapped ``eth_account.signers.local.LocalAccount``.
     """
 
-    account: LocalAccount = attrs.field(validator=attrs.validators.instance_of(LocalAccount))
+    account: LocalAccount = attrs.field(validator=lambda _, __, value: _check_local(value))
 
     @classmethod
     def from_key(cls, secret: str | bytes) -> Signer:
@@ -253,6 +255,8 @@ class Signer:
             SigningError: the key is malformed or not a valid secp256k1 key (zero or not
                 below the curve order). The message never contains the key.
         """
+        from eth_account import Account
+
         account: LocalAccount | None = None
         if (isinstance(secret, str) and _SECRET_HEX.fullmatch(secret) is not None) or (
             isinstance(secret, bytes) and len(secret) == 32
@@ -280,10 +284,19 @@ class Signer:
 
 #: What the signing functions accept as the key: a :class:`Signer`, an eth_account
 #: ``LocalAccount``, or a secret key (32 bytes, or 64 hex digits with optional ``0x``).
-WalletOrSecret: TypeAlias = Signer | LocalAccount | str | bytes
+WalletOrSecret: TypeAlias = "Signer | LocalAccount | str | bytes"
+
+
+def _check_local(value: object) -> None:
+    from eth_account.signers.local import LocalAccount
+
+    if not isinstance(value, LocalAccount):
+        raise TypeError(f"account must be an eth_account LocalAccount, got {type(value).__name__}")
 
 
 def _resolve_account(wallet_or_secret: WalletOrSecret) -> LocalAccount:
+    from eth_account.signers.local import LocalAccount
+
     if isinstance(wallet_or_secret, Signer):
         return wallet_or_secret.account
     if isinstance(wallet_or_secret, LocalAccount):
@@ -297,6 +310,8 @@ def _resolve_account(wallet_or_secret: WalletOrSecret) -> LocalAccount:
 
 
 def _sign_typed_data(wallet_or_secret: WalletOrSecret, typed_data: dict[str, Any]) -> Signature:
+    from eth_account.messages import encode_typed_data
+
     account = _resolve_account(wallet_or_secret)
     signed = account.sign_message(encode_typed_data(full_message=typed_data))
     return Signature.from_ints(signed.r, signed.s, signed.v)
@@ -377,6 +392,9 @@ def _check_is_mainnet(is_mainnet: bool) -> None:
 def _l1_hash(
     plain: object, vault_address: str | None, nonce: int, expires_after: int | None
 ) -> bytes:
+    import msgpack  # type: ignore[import-untyped]  # no stubs; msgpack stays inside this module
+    from eth_utils.crypto import keccak
+
     data = bytearray(msgpack.packb(plain, use_bin_type=True))
     data += _u64(nonce, "nonce")
     if vault_address is None:

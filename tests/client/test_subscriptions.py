@@ -10,7 +10,7 @@ import trio.testing
 
 import trio_hl
 from trio_hl import Api, BufferPolicy, Settings, open_client, open_shared_channel
-from trio_hl._fanout import Mailbox
+from trio_hl._streams import Mailbox
 from trio_hl.errors import ConfigurationError, NotRunning, SubscriptionError, SubscriptionOverflow
 from trio_hl.models import (
     Bbo,

@@ -11,9 +11,12 @@ path, where it fails, hands over to the converter, so its successes must match).
 from __future__ import annotations
 
 import copy
+import inspect
 import json
+import traceback
 from typing import Any
 
+import attrs
 import cattrs
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -22,9 +25,17 @@ from hypothesis import strategies as st
 from tests.protocol.test_decode_fuzz import json_values
 from tests.protocol.test_l4_models import SNAPSHOT_FRAME, UPDATES_FRAME
 from tests.user_frames import ALICE, PERP_CTX, SPOT_CTX, fill, order_updates, user_frame
-from trio_hl._convert import CONVERTER, json_decoder, make_converter
+from trio_hl._convert import (
+    CONVERTER,
+    json_decoder,
+    make_converter,
+    reads_from_text,
+    text_refusal,
+)
+from trio_hl._protocol._channels import TEXT_CHANNELS, TEXT_REFUSED, _text_path
 from trio_hl._protocol._frames import loads
 from trio_hl.models import account, market, user
+from trio_hl.models._common import read_from_text
 from trio_hl.models.l4 import L4Snapshot, L4Updates, register_l4_hooks
 from trio_hl.testing import l2_book_data, trade_data
 
@@ -171,3 +182,66 @@ def test_the_text_path_takes_only_types_it_decodes_as_the_converter_does(tp: Any
     # Renamed fields (camelCase on the wire), validators, unions, unknown types.
     with pytest.raises(TypeError):
         json_decoder(tp)
+
+
+# --- one fast path per model, kept by the tests (see trio_hl._convert) ------------------------
+
+READ_FROM_TEXT = [
+    value
+    for module in (market, user, account)
+    for value in vars(module).values()
+    if isinstance(value, type) and reads_from_text(value)
+]
+
+
+def test_the_hot_channels_read_their_models_straight_from_text() -> None:
+    # Fails when a model change (a camelCase field, a validator) makes msgspec unable to read
+    # a hot model as the converter does: the import still works, the channel gets slower.
+    assert TEXT_REFUSED == {}, TEXT_REFUSED
+    assert {"l2Book", "trades", "bbo"} == TEXT_CHANNELS
+    assert {cls.__name__ for cls in READ_FROM_TEXT} == {"L2Book", "L2Level", "Trade", "Bbo"}
+    for cls in READ_FROM_TEXT:
+        assert text_refusal(cls) is None, text_refusal(cls)
+
+
+@pytest.mark.parametrize("cls", READ_FROM_TEXT, ids=lambda cls: cls.__name__)
+def test_models_read_from_text_have_no_second_fast_path(cls: type[Any]) -> None:
+    assert not hasattr(CONVERTER.get_structure_hook(cls), "_trio_hl_fast")
+
+
+@pytest.mark.parametrize("cls", [user.UserFill, market.Candle, account.WebData3])
+def test_the_other_models_have_the_generated_fast_path(cls: type[Any]) -> None:
+    assert hasattr(CONVERTER.get_structure_hook(cls), "_trio_hl_fast")
+
+
+@read_from_text
+@attrs.frozen(kw_only=True)
+class _Renamed:
+    coin: str
+    block_time: int  # on the wire: blockTime
+
+
+def test_a_model_msgspec_cannot_read_disables_its_text_path_without_failing() -> None:
+    reason = text_refusal(_Renamed)
+    assert reason is not None
+    assert "block_time" in reason
+    assert "blockTime" in reason
+
+    def items() -> Any:
+        raise AssertionError("not built for a refused model")
+
+    try:
+        assert _text_path("renamed", _Renamed, items) is None
+        assert TEXT_REFUSED["renamed"] == reason
+    finally:
+        del TEXT_REFUSED["renamed"]
+
+
+def test_generated_code_shows_in_tracebacks_and_inspect() -> None:
+    fast = CONVERTER.get_structure_hook(user.UserFill)._trio_hl_fast  # type: ignore[attr-defined]
+    assert inspect.getsource(fast).startswith("def fast(o):")
+    with pytest.raises(Exception) as caught:  # noqa: PT011  # whatever the fast path raises
+        fast({"coin": 1})
+    frame = traceback.extract_tb(caught.value.__traceback__)[-1]
+    assert frame.filename.startswith("<trio_hl generated fast structure UserFill")
+    assert frame.line

@@ -33,4 +33,66 @@ which makes that stream gap-free and duplicate-free, in bounded memory.
 Server errors arrive as free text on the ``error`` channel. They are attributed by a
 trailing ``id=N`` (posts), by the JSON the text echoes (subscriptions, matched by subset
 against pending subscriptions, most specific first), and otherwise surfaced as notices.
+
+The package's interface is what this ``__init__`` exports: the shell (``_client``),
+``decode_frame``, the fake server and the tests import from ``trio_hl._protocol``, not from
+its modules. One table holds every channel (:data:`CHANNELS`, see ``_channels``).
 """
+
+from .._limits import Limits
+from ._channels import (
+    CHANNELS,
+    ChannelSpec,
+    Control,
+    Lazy,
+    decode_channel,
+    decode_message,
+    default_policy,
+    spec_for_frame,
+    subscription_route,
+)
+from ._connection import GiveUp, Reconnect, Retry
+from ._frames import PING
+from ._replies import unwrap_reply
+from ._session import (
+    Deliver,
+    Event,
+    Lost,
+    Pong,
+    PostRejected,
+    PostReplied,
+    ServerNotice,
+    Session,
+    SubscribeAcked,
+    SubscriptionRejected,
+    Undecodable,
+)
+
+__all__ = [
+    "CHANNELS",
+    "PING",
+    "ChannelSpec",
+    "Control",
+    "Deliver",
+    "Event",
+    "GiveUp",
+    "Lazy",
+    "Limits",
+    "Lost",
+    "Pong",
+    "PostRejected",
+    "PostReplied",
+    "Reconnect",
+    "Retry",
+    "ServerNotice",
+    "Session",
+    "SubscribeAcked",
+    "SubscriptionRejected",
+    "Undecodable",
+    "decode_channel",
+    "decode_message",
+    "default_policy",
+    "spec_for_frame",
+    "subscription_route",
+    "unwrap_reply",
+]

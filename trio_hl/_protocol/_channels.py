@@ -136,6 +136,7 @@ from ._keys import WILDCARD, BookRoute, FieldRoute, Route, Routed, RouteKey
 __all__ = [
     "CHANNELS",
     "TEXT_CHANNELS",
+    "TEXT_REFUSED",
     "UNDECODABLE",
     "ChannelSpec",
     "Control",
@@ -310,7 +311,6 @@ class _Head(msgspec.Struct):
 
 
 _head: Final = msgspec.json.Decoder(_Head).decode
-_book_text: Final = json_decoder(L2Book)
 
 
 def _book_unwanted(item: msgspec.Raw, wanted: Wanted) -> bool:
@@ -323,30 +323,35 @@ def _book_unwanted(item: msgspec.Raw, wanted: Wanted) -> bool:
     return not any(wanted(route) for route in BookRoute.of_coin(head.coin, head.fast is True))
 
 
-def _books_text(data: L2Book | list[msgspec.Raw], wanted: Wanted) -> Iterator[Routed | DecodeError]:
-    if isinstance(data, L2Book):
-        yield Routed(_BOOK_ROUTE.of_message(data), data)
-        return
-    # Peeking at each coin pays only when some books may be for nobody: not for a
-    # wildcard subscriber, who takes them all.
-    peek = not (wanted(("l2Book", WILDCARD)) or wanted(("l2Book", WILDCARD, "fast")))
-    for item in data:
-        if peek and _book_unwanted(item, wanted):
-            continue
-        try:
-            book: L2Book = _book_text(item)
-        except _TEXT_FAILURES:
-            # Unusual or malformed: the converter decides (and explains).
-            try:
-                parsed = loads(bytes(item))
-            except _TEXT_FAILURES:
-                # Text only json refuses (an integer of thousands of digits) in a field no
-                # model reads: msgspec skipped it when it split the frame.
-                yield DecodeError("a book is not JSON that json reads", channel="l2Book")
+def _books_text() -> Callable[[L2Book | list[msgspec.Raw], Wanted], Iterator[Routed | DecodeError]]:
+    book_text = json_decoder(L2Book)
+
+    def items(data: L2Book | list[msgspec.Raw], wanted: Wanted) -> Iterator[Routed | DecodeError]:
+        if isinstance(data, L2Book):
+            yield Routed(_BOOK_ROUTE.of_message(data), data)
+            return
+        # Peeking at each coin pays only when some books may be for nobody: not for a
+        # wildcard subscriber, who takes them all.
+        peek = not (wanted(("l2Book", WILDCARD)) or wanted(("l2Book", WILDCARD, "fast")))
+        for item in data:
+            if peek and _book_unwanted(item, wanted):
                 continue
-            yield from iter_decode("l2Book", [parsed], wanted)
-            continue
-        yield Routed(_BOOK_ROUTE.of_message(book), book)
+            try:
+                book: L2Book = book_text(item)
+            except _TEXT_FAILURES:
+                # Unusual or malformed: the converter decides (and explains).
+                try:
+                    parsed = loads(bytes(item))
+                except _TEXT_FAILURES:
+                    # Text only json refuses (an integer of thousands of digits) in a field
+                    # no model reads: msgspec skipped it when it split the frame.
+                    yield DecodeError("a book is not JSON that json reads", channel="l2Book")
+                    continue
+                yield from iter_decode("l2Book", [parsed], wanted)
+                continue
+            yield Routed(_BOOK_ROUTE.of_message(book), book)
+
+    return items
 
 
 # --- routed now, decoded by the consumer (the shell's l2Book path) ----------------------------
@@ -386,6 +391,18 @@ class Lazy:
         return self._value
 
 
+def _lazy_book_decoder() -> Callable[[msgspec.Raw], L2Book] | None:
+    # As the eager text path: a model msgspec cannot read disables the lazy path (the
+    # reason is in TEXT_REFUSED), it does not fail the import.
+    try:
+        return json_decoder(L2Book)
+    except TypeError:
+        return None
+
+
+_book_text: Final = _lazy_book_decoder()
+
+
 class _LazyFrame(msgspec.Struct):
     """An ``l2Book`` frame, read in one pass: a batch's books as slices of text, or a
     single book's routing head (the rest of it skipped)."""
@@ -399,6 +416,7 @@ _lazy_frame: Final = msgspec.json.Decoder(_LazyFrame).decode
 
 def _book_from_raw(item: msgspec.Raw) -> L2Book:
     """One book's text -> the model, or :class:`DecodeError` (as the eager path decides)."""
+    assert _book_text is not None  # only iter_books_lazy, which checks it, gets here
     try:
         book: L2Book = _book_text(item)
     except _TEXT_FAILURES:
@@ -435,6 +453,8 @@ def iter_books_lazy(text: str, wanted: Wanted) -> Iterator[Routed | DecodeError]
     book whose head does not read that way is decoded at once, so that its error is
     reported as the eager path reports it.
     """
+    if _book_text is None:
+        return None
     try:
         frame = _lazy_frame(text)
     except _TEXT_FAILURES:
@@ -471,21 +491,46 @@ def _lazy_books(items: list[msgspec.Raw], wanted: Wanted) -> Iterator[Routed | D
             yield Routed(routes, Lazy(_book_from_raw, item))
 
 
-def _trades_text(data: tuple[Trade, ...], _wanted: Wanted) -> Iterator[Routed]:
-    if data:
-        message = Trades(coin=data[0].coin, trades=data)
-        yield Routed(_TRADES_ROUTE.of_message(message), message)
+def _trades_text() -> Callable[[tuple[Trade, ...], Wanted], Iterator[Routed]]:
+    def items(data: tuple[Trade, ...], _wanted: Wanted) -> Iterator[Routed]:
+        if data:
+            message = Trades(coin=data[0].coin, trades=data)
+            yield Routed(_TRADES_ROUTE.of_message(message), message)
+
+    return items
 
 
-def _bbo_text(data: Bbo, _wanted: Wanted) -> Iterator[Routed]:
-    yield Routed(_BBO_ROUTE.of_message(data), data)
+def _bbo_text() -> Callable[[Bbo, Wanted], Iterator[Routed]]:
+    def items(data: Bbo, _wanted: Wanted) -> Iterator[Routed]:
+        yield Routed(_BBO_ROUTE.of_message(data), data)
+
+    return items
+
+
+TEXT_REFUSED: Final[dict[str, str]] = {}
+"""Frame channel -> why its model cannot be read from text (then its frames are parsed).
+
+Empty unless a model change broke a hot channel's fast path; ``test_fast_path.py`` fails then.
+"""
 
 
 def _text_path(
     channel: str,
-    decode_frame: Callable[[str], tuple[str, Any]],
-    items: Callable[[Any, Wanted], Iterator[Routed | DecodeError]],
-) -> TextPath:
+    data_type: Any,
+    make_items: Callable[[], Callable[[Any, Wanted], Iterator[Routed | DecodeError]]],
+    *,
+    batch: bool = False,
+) -> TextPath | None:
+    """The text path of a hot channel, or ``None`` when msgspec cannot read its model as the
+    converter does: the channel then decodes parsed frames (slower, same results), and the
+    reason is kept in :data:`TEXT_REFUSED` rather than failing the import."""
+    try:
+        decode_frame = json_frame_decoder(data_type, batch=batch)
+        items = make_items()
+    except TypeError as exc:
+        TEXT_REFUSED[channel] = str(exc)
+        return None
+
     def decode(text: str, wanted: Wanted) -> Iterator[Routed | DecodeError] | None:
         try:
             name, data = decode_frame(text)
@@ -523,7 +568,7 @@ _ROWS: Final = (
         wildcard_policy=BufferPolicy.keep_latest(1024),
         batch=True,
         peek=_peek_book,
-        text=_text_path("l2Book", json_frame_decoder(L2Book, batch=True), _books_text),
+        text=_text_path("l2Book", L2Book, _books_text, batch=True),
     ),
     ChannelSpec(
         wire_type="trades",
@@ -533,7 +578,7 @@ _ROWS: Final = (
         route=_TRADES_ROUTE,
         decode=_trades,
         peek=_peek_trades,
-        text=_text_path("trades", json_frame_decoder(tuple[Trade, ...]), _trades_text),
+        text=_text_path("trades", tuple[Trade, ...], _trades_text),
     ),
     ChannelSpec(
         wire_type="candle",
@@ -551,7 +596,7 @@ _ROWS: Final = (
         route=_BBO_ROUTE,
         decode=_object(Bbo),
         policy=_STATE,
-        text=_text_path("bbo", json_frame_decoder(Bbo), _bbo_text),
+        text=_text_path("bbo", Bbo, _bbo_text),
     ),
     ChannelSpec(
         wire_type="allMids",

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
+from .._limits import Limits
 from ..errors import ConfigurationError, DecodeError, SubscriptionError
 from ._channels import CHANNELS, Control, decode_message, filter_for, subscription_route
 from ._dedupe import MessageFilter
@@ -50,24 +51,6 @@ __all__ = [
     "SubscriptionRejected",
     "Undecodable",
 ]
-
-
-@attrs.frozen(kw_only=True)
-class Limits:
-    """Client-side guards for limits the server enforces without a correlatable error.
-
-    Attributes:
-        max_subscriptions: wire subscriptions per connection (Hyperliquid: 1000 per IP);
-            ``None`` for no cap (GoldRush).
-        max_users: distinct users (``user`` field) across the user subscriptions of a
-            connection (docs say 10; the server enforced 15 in 2026); ``None`` for no cap.
-
-    The server refuses the excess of either without echoing the request, so it could not
-    be matched to the caller: the client refuses it first, with a clear error.
-    """
-
-    max_subscriptions: int | None = 1000
-    max_users: int | None = 10
 
 
 # Events returned by Session.receive_message ----------------------------------------------

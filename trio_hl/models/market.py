@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import attrs
 
-from ._common import Side, wire
+from ._common import Side, read_from_text, wire
 
 __all__ = [
     "ActiveAssetCtx",
@@ -32,6 +32,7 @@ __all__ = [
 ]
 
 
+@read_from_text
 @attrs.frozen(kw_only=True)
 class L2Level:
     """One aggregated price level."""
@@ -42,6 +43,7 @@ class L2Level:
     """Number of orders resting at this level."""
 
 
+@read_from_text
 @attrs.frozen(kw_only=True)
 class L2Book:
     """A full L2 book for one coin (channel ``l2Book``); every message replaces the last.
@@ -67,6 +69,7 @@ class L2Book:
         return self.levels[1]
 
 
+@read_from_text
 @attrs.frozen(kw_only=True)
 class Trade:
     """One public trade. ``side`` is the aggressor's side."""
@@ -110,6 +113,7 @@ class Candle:
     trade_count: int = wire("n")
 
 
+@read_from_text
 @attrs.frozen(kw_only=True)
 class Bbo:
     """Best bid and offer (channel ``bbo``); a side is ``None`` when empty."""

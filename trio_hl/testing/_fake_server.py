@@ -25,8 +25,8 @@ import trio
 import trio.testing
 from trio_websocket import ConnectionClosed, WebSocketConnection, wrap_server_stream
 
-from .._protocol._channels import spec_for_frame
-from .._protocol._session import Limits
+from .._limits import Limits
+from .._protocol import spec_for_frame
 from ..errors import ConfigurationError
 from ..networks import Network
 from ._fake_exchange import install_fake_exchange

@@ -245,7 +245,9 @@ class Stream(trio.abc.ReceiveChannel[T_co], Generic[T_co]):
 
 @final
 class SharedSendChannel:
-    """A token to pass as ``send_channel=`` so that several subscriptions feed one stream.
+    """The sending side of a shared stream: pass it as ``send_channel=`` to
+    ``subscriptions.subscribe`` (or ``Client.open_subscription``) and that subscription's
+    messages go into the shared stream. It has no ``send`` of its own: the client sends.
 
     Made by :func:`open_shared_channel`. The shared stream's policy applies to all of them;
     tell messages apart with ``match``/``isinstance`` (restart markers carry their ``sid``).
@@ -269,7 +271,8 @@ def open_shared_channel(
         policy: the buffer policy of the shared stream (default: fail on overflow, 1024).
 
     Returns:
-        ``(send_channel, stream)``: pass ``send_channel=`` to each subscription method and
+        ``(send_channel, stream)``: pass ``send_channel=`` to ``subscriptions.subscribe`` for
+        each subscription and
         read every message from ``stream``.
     """
     mailbox = Mailbox(policy or BufferPolicy.fail_on_overflow(), shared=True)
