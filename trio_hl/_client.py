@@ -163,7 +163,7 @@ class Client:
     def __init__(self, network: Network, settings: Settings) -> None:
         self.network = network
         self.settings = settings
-        self._session = Session(network.limits)
+        self._session = Session(network.limits, venue=network.venue)
         self._mailboxes: dict[int, Mailbox] = {}
         # Shared mailboxes this client ever fed: ended with the client, like its own.
         self._shared: set[Mailbox] = set()

@@ -68,11 +68,21 @@ if TYPE_CHECKING:
 
 __all__ = [
     "UNKNOWN_ORDER_TYPE",
+    "BookEvent",
+    "BookOutput",
+    "BookResynced",
+    "BookStale",
+    "BookUpdated",
     "FillEstimate",
     "L2BookStore",
+    "L2DiffBook",
+    "L2DiffBooks",
     "L2View",
     "L4Book",
     "L4BookStatistics",
+    "L4SequencedBooks",
+    "ResyncReason",
+    "SequencedBooksStatistics",
 ]
 
 # Every analytic runs in this context rather than the caller's (which may have been set to a
@@ -1021,3 +1031,17 @@ class L4Book:
         """
         bids, asks = self.to_l2(n_levels)
         return L2View(bids=bids, asks=asks)
+
+
+# Self-healing books of GoldRush's diff streams (sans-IO; see that module's rules). Imported
+# last: the L4 engine builds the L4Book defined above.
+from ._sequenced_books import BookEvent as BookEvent  # noqa: E402
+from ._sequenced_books import BookOutput as BookOutput  # noqa: E402
+from ._sequenced_books import BookResynced as BookResynced  # noqa: E402
+from ._sequenced_books import BookStale as BookStale  # noqa: E402
+from ._sequenced_books import BookUpdated as BookUpdated  # noqa: E402
+from ._sequenced_books import L2DiffBook as L2DiffBook  # noqa: E402
+from ._sequenced_books import L2DiffBooks as L2DiffBooks  # noqa: E402
+from ._sequenced_books import L4SequencedBooks as L4SequencedBooks  # noqa: E402
+from ._sequenced_books import ResyncReason as ResyncReason  # noqa: E402
+from ._sequenced_books import SequencedBooksStatistics as SequencedBooksStatistics  # noqa: E402

@@ -21,6 +21,12 @@ Routing asymmetries handled here, each tested:
 * GoldRush ``l4Book``: a ``Snapshot`` routes by its coin, an ``Updates`` block by the coin
   of its entries (it has no coin of its own); an ``Updates`` with no entries names no coin,
   carries nothing to apply and yields nothing.
+* GoldRush batch channels (``l2BookDiff``, ``l2BookDiff2``, ``l4BookUpdates`` and the fill
+  streams) route whole, as the bare channel (``_keys`` rule 8); a ``data`` of a shape not
+  known decodes to :class:`~trio_hl.models.goldrush.GoldRushUnknown` (raw JSON kept);
+* GoldRush ``userFills`` frames of ``[address, fill]`` pairs become one
+  :class:`~trio_hl.models.UserFills` per wallet (for single-wallet subscriptions) plus one
+  :class:`~trio_hl.models.goldrush.FillBatch` for the multi-wallet route (``_keys`` rule 9).
 
 The session decodes lazily (``iter_decode``): the busiest channels (``l2Book``, ``trades``) name
 their routes from the raw JSON before anything is decoded (:func:`peek_routes`), so a frame
@@ -44,6 +50,7 @@ are the same either way (``tests/protocol/test_decode_fuzz.py``, ``test_fast_pat
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 from typing import Any, Final, Protocol, TypeVar
 
 import attrs
@@ -61,6 +68,14 @@ from ..models.account import (
     TwapStates,
     WebData2,
     WebData3,
+)
+from ..models.goldrush import (
+    FillBatch,
+    decode_fill_batch,
+    decode_l2_book_diff,
+    decode_l2_book_diff2,
+    decode_l4_book_updates,
+    is_fill_pairs,
 )
 from ..models.l4 import decode_l4_book
 from ..models.market import (
@@ -288,6 +303,35 @@ def _decode_l4_book(data: Any) -> list[Routed]:
     return [Routed((("l4Book", coin),), message)]
 
 
+def _whole(channel: str, decode: Callable[[Any], Any]) -> Callable[[Any], list[Routed]]:
+    """A GoldRush batch channel: the whole message to the bare channel route."""
+    route: tuple[RouteKey, ...] = ((channel,),)
+    return lambda data: [Routed(route, decode(data))]
+
+
+def _decode_l2_book_diff(data: Any) -> list[Routed]:
+    return [Routed((("l2BookDiff",),), m) for m in decode_l2_book_diff(data)]
+
+
+_user_fills = _by_user("userFills", UserFills)
+
+
+def _decode_user_fills(data: Any) -> list[Routed]:
+    if not is_fill_pairs(data):
+        return _user_fills(data)
+    batch = decode_fill_batch("userFills", data)
+    assert isinstance(batch, FillBatch)  # is_fill_pairs checked the shape
+    per_user: dict[str, list[Any]] = {}
+    for user, fill in batch.fills:
+        per_user.setdefault(user, []).append(fill)
+    out = [
+        Routed((("userFills", user),), UserFills(user=user, fills=tuple(fills)))
+        for user, fills in per_user.items()
+    ]
+    out.append(Routed((("userFills", WILDCARD),), batch))
+    return out
+
+
 CHANNEL_DECODERS: Final[dict[str, Callable[[Any], list[Routed]]]] = {
     "l2Book": _decode_l2_book,
     "trades": _decode_trades,
@@ -299,7 +343,7 @@ CHANNEL_DECODERS: Final[dict[str, Callable[[Any], list[Routed]]]] = {
     # user channels, by user (and dex or coin)
     "webData2": _by_user("webData2", WebData2),
     "webData3": _decode_web_data3,
-    "userFills": _by_user("userFills", UserFills),
+    "userFills": _decode_user_fills,
     "userFundings": _by_user("userFundings", UserFundings),
     "userNonFundingLedgerUpdates": _by_user(
         "userNonFundingLedgerUpdates", UserNonFundingLedgerUpdates
@@ -325,6 +369,13 @@ CHANNEL_DECODERS: Final[dict[str, Callable[[Any], list[Routed]]]] = {
     ],
     # GoldRush
     "l4Book": _decode_l4_book,
+    "l2BookDiff": _decode_l2_book_diff,
+    "l2BookDiff2": _whole("l2BookDiff2", decode_l2_book_diff2),
+    "l4BookUpdates": _whole("l4BookUpdates", decode_l4_book_updates),
+    **{
+        channel: _whole(channel, partial(decode_fill_batch, channel))
+        for channel in ("liquidationFills", "builderFills", "builderLiquidations", "allFills")
+    },
 }
 
 

@@ -26,6 +26,15 @@ Rules (each has a parametrised test row in ``tests/protocol/test_keys.py``):
    user again is refcounted as usual.
 7. Market-wide state: ``assetCtxs`` routes by dex (``""`` = main); ``spotAssetCtxs`` and
    ``allDexsAssetCtxs`` are singletons. GoldRush ``l4Book`` routes by coin.
+8. GoldRush's batch channels (``l2BookDiff``, ``l2BookDiff2``, ``l4BookUpdates``,
+   ``liquidationFills``, ``builderFills``, ``builderLiquidations``, ``allFills``) push one
+   message per block that mixes every coin (or wallet) of the subscription, and nothing in
+   it tells two bodies apart: each routes as the bare channel, so one connection carries one
+   body of each (refused as indistinguishable otherwise, rule 2). Bodies are matched
+   exactly, list order included, as GoldRush does: unsubscribe sends the subscribed body.
+9. GoldRush's multi-wallet ``userFills`` (``addresses`` / ``users``) routes as
+   ``("userFills", WILDCARD)``; its ``[address, fill]`` frames also feed each single-wallet
+   ``("userFills", user)`` route.
 """
 
 from __future__ import annotations
@@ -38,6 +47,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ADDRESS_FIELDS",
+    "GOLDRUSH_BATCH_CHANNELS",
     "UNATTRIBUTED",
     "WILDCARD",
     "RouteKey",
@@ -90,6 +100,31 @@ def _l2_book(body: Mapping[str, Any]) -> RouteKey:
     return (*route, "fast") if body.get("fast") else route
 
 
+def _user_fills(body: Mapping[str, Any]) -> RouteKey:
+    if body.get("addresses") is not None or body.get("users") is not None:
+        return ("userFills", WILDCARD)
+    return ("userFills", _user(body))
+
+
+GOLDRUSH_BATCH_CHANNELS: Final = frozenset(
+    {
+        "l2BookDiff",
+        "l2BookDiff2",
+        "l4BookUpdates",
+        "liquidationFills",
+        "builderFills",
+        "builderLiquidations",
+        "allFills",
+    }
+)
+"""Rule 8: GoldRush channels routed as the bare channel."""
+
+
+def _bare(kind: str) -> Callable[[Mapping[str, Any]], RouteKey]:
+    route: RouteKey = (kind,)
+    return lambda _: route
+
+
 def _user(body: Mapping[str, Any]) -> str:
     user = body.get("user")
     if not isinstance(user, str) or not user:
@@ -127,7 +162,7 @@ _SUBSCRIPTION_ROUTES: Final[dict[str, Callable[[Mapping[str, Any]], RouteKey]]] 
     # rule 5: user channels
     "webData2": _by_user("webData2"),
     "webData3": _by_user("webData3"),
-    "userFills": _by_user("userFills"),
+    "userFills": _user_fills,
     "userFundings": _by_user("userFundings"),
     "userNonFundingLedgerUpdates": _by_user("userNonFundingLedgerUpdates"),
     "userTwapSliceFills": _by_user("userTwapSliceFills"),
@@ -148,6 +183,8 @@ _SUBSCRIPTION_ROUTES: Final[dict[str, Callable[[Mapping[str, Any]], RouteKey]]] 
     "spotAssetCtxs": lambda b: ("spotAssetCtxs",),
     "allDexsAssetCtxs": lambda b: ("allDexsAssetCtxs",),
     "l4Book": lambda b: ("l4Book", _coin(b)),
+    # rule 8: GoldRush batch channels
+    **{kind: _bare(kind) for kind in GOLDRUSH_BATCH_CHANNELS},
 }
 
 

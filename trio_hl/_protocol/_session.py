@@ -44,6 +44,7 @@ from ._keys import (
     subscription_key,
     subscription_route,
 )
+from ._venues import Venue, check_subscription_venue
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -210,8 +211,10 @@ def _is_subset(ours: Mapping[str, Any], echo: Mapping[str, Any]) -> bool:
 class Session:
     """Sans-IO connection state. Not thread-safe; one per client."""
 
-    def __init__(self, limits: Limits | None = None) -> None:
+    def __init__(self, limits: Limits | None = None, *, venue: Venue = "any") -> None:
         self.limits = limits or Limits()
+        self.venue: Venue = venue
+        """Which server this is (see :mod:`._venues`): what it does not serve is refused."""
         self.connected = False
         self._sid_counter = itertools.count(1)
         self._post_counter = itertools.count(1)
@@ -232,12 +235,15 @@ class Session:
 
         Raises:
             ConfigurationError: malformed body (unknown type, missing coin).
-            SubscriptionError: over a limit, or indistinguishable from a live subscription.
+            SubscriptionError: over a limit, indistinguishable from a live subscription, or
+                not served by this venue (GoldRush-only on Hyperliquid, or unserved on
+                GoldRush).
         """
         try:
             route = subscription_route(body)
         except ValueError as exc:
             raise ConfigurationError(str(exc)) from None
+        check_subscription_venue(self.venue, body)
         key = subscription_key(body)
         sid = next(self._sid_counter)
         wire = self._wires.get(key)

@@ -160,16 +160,19 @@ class FakeHyperliquid:
             ws_url="ws://fake.hyperliquid.invalid/ws",
             connect_stream=self.connect,
             http_transport=self.http.transport,
+            venue="hyperliquid",
         )
 
-    def goldrush_network(self, key: str) -> Network:
-        """Like GoldRush: ``?key=`` in the URL and no subscription cap."""
+    def goldrush_network(self, key: str, *, info_fallback: bool = False) -> Network:
+        """Like GoldRush: ``?key=`` in the URL, no subscription cap, GoldRush's channels."""
         return Network(
             name="fake-goldrush",
             ws_url=f"ws://fake.goldrush.invalid/ws?key={key}",
             limits=Limits(max_subscriptions=None, max_users=None),
             connect_stream=self.connect,
             http_transport=self.http.transport,
+            venue="goldrush",
+            info_fallback=info_fallback,
         )
 
     async def connect(self) -> trio.abc.Stream:
@@ -374,7 +377,8 @@ class FakeHyperliquid:
         if isinstance(echo.get("user"), str):
             echo["user"] = echo["user"].lower()
         if method == "subscribe":
-            if subscription.get("coin") in self.invalid_coins:
+            coin = subscription.get("coin")
+            if isinstance(coin, str) and coin in self.invalid_coins:
                 await conn.send(
                     {"channel": "error", "data": f"Invalid subscription {_dumps(subscription)}"}
                 )
