@@ -15,7 +15,7 @@ import trio
 from ._account import normalise_address
 from ._client import Client, open_client
 from ._exchange import SHARED_NONCES, Exchange, NonceSource
-from ._http import HttpTransport, http_base_url
+from ._http import HttpTransport, http_base_url, info_transport
 from ._info import Info
 from ._settings import Settings
 from ._universe import Universe, load_universe
@@ -1074,10 +1074,24 @@ class Api:
         self.universe = universe
         """Names and ids of every asset (``None`` until loaded; see :meth:`refresh_universe`)."""
         self.http = HttpTransport(
-            http_base_url(network), settings=self.settings, transport=network.http_transport
+            http_base_url(network),
+            settings=self.settings,
+            transport=network.http_transport,
+            # GoldRush takes no actions: they go to Hyperliquid's API, which this is.
+            venue="hyperliquid" if network.venue == "goldrush" else network.venue,
         )
-        self.info = Info(self.http, account=account, universe=lambda: self.universe)
-        """Info requests over HTTP (no connection needed)."""
+        self.info = Info(
+            info_transport(network, settings=self.settings),
+            account=account,
+            universe=lambda: self.universe,
+        )
+        """Info requests over HTTP (no connection needed); on ``goldrush(key)`` networks,
+        GoldRush's Info API (see :class:`trio_hl._http.GoldRushInfo`)."""
+        # GoldRush serves no universe metadata (perpDexs, meta, spotMeta): on its networks
+        # the universe comes from Hyperliquid's public API, whose data GoldRush mirrors.
+        self._universe_info = (
+            Info(self.http, account=account) if network.venue == "goldrush" else None
+        )
         self.nonces = nonces if nonces is not None else SHARED_NONCES
         """Nonces of every action signed through this Api: both transports share them, and by
         default every Api of the process does too."""
@@ -1123,8 +1137,12 @@ class Api:
 
     async def refresh_universe(self) -> Universe:
         """Reload the universe (after a listing): over the socket when ``api.ws`` is running,
-        else over HTTP. Lookups switch to the new universe at once."""
-        info = self.ws.info if self.ws.running else self.info
+        else over HTTP (on GoldRush networks, from Hyperliquid's public API: GoldRush does
+        not serve the metadata types). Lookups switch to the new universe at once."""
+        if self._universe_info is not None:
+            info = self._universe_info
+        else:
+            info = self.ws.info if self.ws.running else self.info
         self.universe = await load_universe(info)
         return self.universe
 

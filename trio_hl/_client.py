@@ -38,6 +38,7 @@ from ._protocol._session import (
     SubscriptionRejected,
     Undecodable,
 )
+from ._protocol._venues import check_info_venue
 from ._settings import Settings
 from .errors import (
     ApiError,
@@ -298,8 +299,10 @@ class Client:
 
         Raises:
             ApiError: the server answered with an error.
+            ConfigurationError: a GoldRush-only type on a Hyperliquid network (not sent).
             RequestTimeout, ConnectionLost, RequestOutcomeUnknown: see :meth:`post`.
         """
+        check_info_venue(self.network.venue, payload)
         return unwrap_reply("info", await self.post("info", payload))
 
     async def action(self, payload: Mapping[str, Any]) -> Any:

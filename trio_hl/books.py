@@ -49,7 +49,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from decimal import Context, Decimal, localcontext
-from typing import TYPE_CHECKING, Final, Literal, final
+from typing import TYPE_CHECKING, Any, Final, Literal, final
 
 import attrs
 
@@ -62,6 +62,10 @@ from .models.subscriptions import StreamRestarted
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    # The Trio drivers load on first use (below): this module imports no trio.
+    from ._book_driver import BookFeed as BookFeed
+    from ._book_driver import open_l2_diff_books as open_l2_diff_books
+    from ._book_driver import open_l4_books as open_l4_books
     from ._numbers import NumberLike
     from .models._common import Side
     from .models.l4 import L4BookDiff, L4OrderStatus
@@ -69,6 +73,7 @@ if TYPE_CHECKING:
 __all__ = [
     "UNKNOWN_ORDER_TYPE",
     "BookEvent",
+    "BookFeed",
     "BookOutput",
     "BookResynced",
     "BookStale",
@@ -83,6 +88,8 @@ __all__ = [
     "L4SequencedBooks",
     "ResyncReason",
     "SequencedBooksStatistics",
+    "open_l2_diff_books",
+    "open_l4_books",
 ]
 
 # Every analytic runs in this context rather than the caller's (which may have been set to a
@@ -1045,3 +1052,15 @@ from ._sequenced_books import L2DiffBooks as L2DiffBooks  # noqa: E402
 from ._sequenced_books import L4SequencedBooks as L4SequencedBooks  # noqa: E402
 from ._sequenced_books import ResyncReason as ResyncReason  # noqa: E402
 from ._sequenced_books import SequencedBooksStatistics as SequencedBooksStatistics  # noqa: E402
+
+_DRIVERS: Final = frozenset({"BookFeed", "open_l2_diff_books", "open_l4_books"})
+
+
+def __getattr__(name: str) -> Any:
+    # The self-healing books' Trio drivers, imported on first use so that importing
+    # trio_hl.books (analytics, sans-IO engines) never imports trio.
+    if name in _DRIVERS:
+        from . import _book_driver
+
+        return getattr(_book_driver, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

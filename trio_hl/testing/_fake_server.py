@@ -25,6 +25,7 @@ from trio_websocket import ConnectionClosed, WebSocketConnection, wrap_server_st
 from .._protocol._session import Limits
 from ..networks import Network
 from ._fake_exchange import install_fake_exchange
+from ._fake_goldrush import FakeGoldRush, install_fake_goldrush, refusal
 from ._fake_http import FakeHttp
 from ._info_fixtures import install_default_info
 
@@ -127,7 +128,9 @@ class FakeHyperliquid:
             default :attr:`exchange`'s, which verifies signatures).
         exchange: the :class:`~trio_hl.testing.FakeExchange` answering actions.
         invalid_coins: coins whose subscriptions are refused as ``Invalid subscription``.
-        require_key: when set, handshakes without ``?key=<it>`` are refused with 401.
+        require_key: when set, handshakes without ``?key=<it>`` are refused with 401 (and
+            so are GoldRush Info API requests without ``Authorization: Bearer <it>``).
+        goldrush: the GoldRush mode (sequenced diff streams, faults, the Info API).
     """
 
     def __init__(self, nursery: trio.Nursery) -> None:
@@ -149,6 +152,7 @@ class FakeHyperliquid:
         """The HTTP API (``/info``, ``/exchange``), answering from the same scripting."""
         install_default_info(self)
         self.exchange = install_fake_exchange(self)
+        self.goldrush: FakeGoldRush = install_fake_goldrush(self)
 
     # -- pointing a client at it -------------------------------------------------------------
 
@@ -377,6 +381,12 @@ class FakeHyperliquid:
         if isinstance(echo.get("user"), str):
             echo["user"] = echo["user"].lower()
         if method == "subscribe":
+            refused = refusal(conn, subscription)
+            if refused is not None:
+                await conn.send(
+                    {"channel": "error", "data": f"Invalid subscription {_dumps(subscription)}"}
+                )
+                return
             coin = subscription.get("coin")
             if isinstance(coin, str) and coin in self.invalid_coins:
                 await conn.send(
