@@ -9,12 +9,11 @@ from trio_hl import open_client
 from trio_hl.errors import SubscriptionError
 from trio_hl.models import L2BookSubscription, TradesSubscription, UserFills, UserFillsSubscription
 from trio_hl.models.goldrush import (
-    FillBatch,
     L2BookDiffSubscription,
     L2DiffSnapshot,
     L2DiffUpdates,
+    LiquidationFills,
     LiquidationFillsSubscription,
-    WalletFillsSubscription,
 )
 from trio_hl.models.l4 import L4Snapshot
 from trio_hl.models.subscriptions import L4BookSubscription
@@ -47,21 +46,17 @@ async def test_fill_streams_over_the_wire(fake_hyperliquid: FakeHyperliquid) -> 
     async with (
         open_client(fake.goldrush_network("k")) as client,
         client.subscribe(LiquidationFillsSubscription()) as liquidations,
-        client.subscribe(WalletFillsSubscription(addresses=[ALICE, BOB])) as wallets,
         client.subscribe(UserFillsSubscription(user=BOB)) as bob,
     ):
         await fake.push(
             "liquidationFills", fill_pairs_data([(BOB, goldrush_fill(liquidated_user=ALICE))])
         )
         batch = await liquidations.receive()
-        assert isinstance(batch, FillBatch)
+        assert isinstance(batch, LiquidationFills)
         assert batch.fills[0][1].liquidation is not None
         await fake.push(
             "userFills", fill_pairs_data([(ALICE, goldrush_fill()), (BOB, goldrush_fill(tid=2))])
         )
-        both = await wallets.receive()
-        assert isinstance(both, FillBatch)
-        assert [who for who, _ in both.fills] == [ALICE, BOB]
         only_bob = await bob.receive()
         assert isinstance(only_bob, UserFills)
         assert [f.tid for f in only_bob.fills] == [2]
@@ -74,7 +69,6 @@ async def test_fill_streams_over_the_wire(fake_hyperliquid: FakeHyperliquid) -> 
         L4BookSubscription(coin="BTC"),
         L2BookDiffSubscription(coin="BTC"),
         LiquidationFillsSubscription(),
-        WalletFillsSubscription(addresses=[BOB]),
     ],
 )
 async def test_goldrush_only_refused_on_hyperliquid_before_sending(

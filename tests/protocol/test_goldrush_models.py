@@ -10,8 +10,8 @@ import pytest
 
 from tests.protocol.test_l4_models import UPDATES_FRAME
 from tests.user_frames import ALICE, BOB, clearinghouse
-from trio_hl._protocol._channels import decode_channel
-from trio_hl._protocol._keys import WILDCARD, subscription_key, subscription_route
+from trio_hl._protocol._channels import decode_channel, default_policy, subscription_route
+from trio_hl._protocol._keys import subscription_key
 from trio_hl._protocol._session import Session, SubscribeAcked
 from trio_hl._protocol._venues import (
     GOLDRUSH_SERVED_TYPES,
@@ -29,7 +29,6 @@ from trio_hl.models.goldrush import (
     BuilderFillsRequest,
     BuilderFillsSubscription,
     BuilderLiquidationsSubscription,
-    FillBatch,
     GoldRushUnknown,
     L2BookDiff2Subscription,
     L2BookDiffSnapshotRequest,
@@ -40,8 +39,8 @@ from trio_hl.models.goldrush import (
     L4BookSnapshotRequest,
     L4BookUpdatesSubscription,
     L4UpdatesBatch,
+    LiquidationFills,
     LiquidationFillsSubscription,
-    WalletFillsSubscription,
 )
 from trio_hl.models.subscriptions import L2BookSubscription
 from trio_hl.testing._goldrush_frames import (
@@ -97,10 +96,6 @@ GONE = {"px": "100.4", "sz": "0", "n": 0}
         ),
         (AllFillsSubscription(coin="BTC"), {"type": "allFills", "coin": "BTC"}),
         (
-            WalletFillsSubscription(addresses=[BOB, ALICE]),
-            {"type": "userFills", "addresses": [BOB, ALICE]},
-        ),
-        (
             L2BookSubscription(market_types=("perp", "spot")),
             {"type": "l2Book", "marketTypes": ["perp", "spot"]},
         ),
@@ -108,7 +103,8 @@ GONE = {"px": "100.4", "sz": "0", "n": 0}
 )
 def test_subscription_bodies(request_: Any, wire: dict[str, Any]) -> None:
     assert request_.to_wire() == wire
-    assert request_.policy.kind in ("fail", "latest")
+    expected = "latest" if wire["type"] == "l2Book" else "fail"
+    assert default_policy(wire).kind == expected
 
 
 @pytest.mark.parametrize(
@@ -126,8 +122,8 @@ def test_subscription_bodies(request_: Any, wire: dict[str, Any]) -> None:
         (lambda: BuilderFillsSubscription(), "exactly one"),
         (lambda: BuilderFillsSubscription(builder=BOB, addresses=[ALICE]), "exactly one"),
         (lambda: BuilderFillsSubscription(builder="0x12"), "not an address"),
-        (lambda: WalletFillsSubscription(addresses=[]), "1 to 1000"),
-        (lambda: WalletFillsSubscription(addresses=[f"0x{i:040x}" for i in range(1001)]), "1000"),
+        (lambda: BuilderFillsSubscription(addresses=[]), "1 to 1000"),
+        (lambda: BuilderFillsSubscription(addresses=[f"0x{i:040x}" for i in range(1001)]), "1000"),
         (lambda: BatchClearinghouseStateRequest(users=[]), "1 to 50"),
         (
             lambda: BatchClearinghouseStateRequest(users=[f"0x{i:040x}" for i in range(51)]),
@@ -296,24 +292,25 @@ def test_fill_streams_are_address_fill_pairs() -> None:
     routed = _one("liquidationFills", data)
     assert routed.routes == (("liquidationFills",),)
     batch = routed.message
-    assert isinstance(batch, FillBatch)
+    assert isinstance(batch, LiquidationFills)
     ((who, fill),) = batch.fills
     assert who == BOB
     assert fill.liquidation is not None
     assert fill.liquidation.liquidated_user == ALICE
 
 
-def test_goldrush_user_fills_feed_single_and_multi_wallet_routes() -> None:
-    data = fill_pairs_data([(ALICE, goldrush_fill()), (BOB, goldrush_fill(tid=2))])
+def test_goldrush_user_fills_pairs_become_one_message_per_wallet() -> None:
+    data = fill_pairs_data(
+        [(ALICE, goldrush_fill()), (BOB, goldrush_fill(tid=2)), (ALICE, goldrush_fill(tid=3))]
+    )
     routed = decode_channel("userFills", data)
     assert routed is not None
-    assert [r.routes for r in routed] == [
-        (("userFills", ALICE),),
-        (("userFills", BOB),),
-        (("userFills", WILDCARD),),
-    ]
-    assert isinstance(routed[0].message, UserFills)
-    assert isinstance(routed[2].message, FillBatch)
+    assert [r.routes for r in routed] == [(("userFills", ALICE),), (("userFills", BOB),)]
+    first = routed[0].message
+    assert isinstance(first, UserFills)
+    assert [f.tid for f in first.fills] == [1, 3]
+    with pytest.raises(DecodeError):
+        decode_channel("userFills", {"fills": [["0xabc"]]})
 
 
 # --- routes and venues --------------------------------------------------------------------------
@@ -324,10 +321,6 @@ def test_batch_channels_route_as_the_bare_channel_and_match_exact_bodies() -> No
     assert subscription_route(body) == ("l2BookDiff",)
     other = L2BookDiffSubscription(coin=["ETH", "BTC"]).to_wire()
     assert subscription_key(body) != subscription_key(other)  # list order is part of the body
-    assert subscription_route(WalletFillsSubscription(addresses=[ALICE]).to_wire()) == (
-        "userFills",
-        WILDCARD,
-    )
     session = Session(venue="goldrush")
     session.connection_made()
     _, _, frame = session.subscribe(body)
@@ -342,8 +335,13 @@ def test_unsubscribe_sends_the_exact_multi_coin_body() -> None:
     session.connection_made()
     body = L4BookUpdatesSubscription(coin=["ETH", "BTC"]).to_wire()
     sid, _, _ = session.subscribe(body)
-    events = session.receive(
-        {"channel": "subscriptionResponse", "data": {"method": "subscribe", "subscription": body}}
+    events = session.receive_message(
+        json.dumps(
+            {
+                "channel": "subscriptionResponse",
+                "data": {"method": "subscribe", "subscription": body},
+            }
+        )
     )
     assert any(isinstance(e, SubscribeAcked) for e in events)
     frame = session.unsubscribe(sid)
@@ -365,6 +363,7 @@ def test_unsubscribe_sends_the_exact_multi_coin_body() -> None:
         {"type": "builderLiquidations", "builder": BOB},
         {"type": "allFills"},
         {"type": "userFills", "addresses": [BOB]},
+        {"type": "builderFills", "addresses": [BOB]},
     ],
 )
 def test_goldrush_only_subscriptions_refused_on_hyperliquid(body: dict[str, Any]) -> None:

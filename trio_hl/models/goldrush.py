@@ -26,11 +26,9 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, TypeAlias
 
 import attrs
 
-from .._account import normalise_address
 from .._convert import CONVERTER, bound_structure_hook
-from .._policy import BufferPolicy
 from ..errors import ConfigurationError
-from ._common import Side
+from ._common import Side, normalise_address
 from .account import ClearinghouseState, SpotClearinghouseState
 from .info import InfoRequest
 from .l4 import L4BookDiff, L4Order, L4OrderStatus
@@ -42,17 +40,21 @@ if TYPE_CHECKING:
     import cattrs
 
 __all__ = [
+    "FILL_BATCHES",
     "MARKET_TYPES",
     "MAX_BATCH_USERS",
+    "AllFills",
     "AllFillsSubscription",
     "BatchClearinghouseStateRequest",
     "BatchSlotError",
     "BatchSpotClearinghouseStateRequest",
     "BatchStates",
     "BuilderFill",
+    "BuilderFills",
     "BuilderFillsByTimeRequest",
     "BuilderFillsRequest",
     "BuilderFillsSubscription",
+    "BuilderLiquidations",
     "BuilderLiquidationsSubscription",
     "FillBatch",
     "GoldRushUnknown",
@@ -71,12 +73,13 @@ __all__ = [
     "L4BookUpdatesSubscription",
     "L4CoinDiff",
     "L4UpdatesBatch",
+    "LiquidationFills",
     "LiquidationFillsSubscription",
-    "WalletFillsSubscription",
     "decode_fill_batch",
     "decode_l2_book_diff",
     "decode_l2_book_diff2",
     "decode_l4_book_updates",
+    "split_fill_pairs",
 ]
 
 MarketType: TypeAlias = Literal["perp", "spot", "outcome", "*"]
@@ -210,13 +213,40 @@ class L4UpdatesBatch:
 class FillBatch:
     """One block of a GoldRush fill stream: ``(address, fill)`` pairs.
 
-    For ``builderFills`` / ``allFills`` / ``liquidationFills`` the address is the trader who
-    executed the fill; for a wallet stream it is the subscribed wallet. Every fill of
-    ``liquidationFills`` and ``builderLiquidations`` has its ``liquidation`` set.
+    The address is the trader who executed the fill. Each stream has its own subclass, so
+    that a stream's type says which it is.
     """
 
-    channel: str
     fills: tuple[tuple[str, UserFill], ...]
+
+
+@attrs.frozen(kw_only=True)
+class LiquidationFills(FillBatch):
+    """``liquidationFills``: every fill has its ``liquidation`` set."""
+
+
+@attrs.frozen(kw_only=True)
+class BuilderFills(FillBatch):
+    """``builderFills``: every fill carries ``builder`` and ``builder_fee``."""
+
+
+@attrs.frozen(kw_only=True)
+class BuilderLiquidations(FillBatch):
+    """``builderLiquidations``: liquidation fills attributed to the subscribed builder."""
+
+
+@attrs.frozen(kw_only=True)
+class AllFills(FillBatch):
+    """``allFills``: every fill on HyperCore (or of the subscribed coin)."""
+
+
+FILL_BATCHES: Final[Mapping[str, type[FillBatch]]] = {
+    "liquidationFills": LiquidationFills,
+    "builderFills": BuilderFills,
+    "builderLiquidations": BuilderLiquidations,
+    "allFills": AllFills,
+}
+"""The message class of each fill stream's channel."""
 
 
 # --- info replies -----------------------------------------------------------------------------
@@ -545,7 +575,8 @@ def _pair(raw: Any) -> tuple[str, UserFill]:
 
 
 def decode_fill_batch(channel: str, data: Any) -> FillBatch | GoldRushUnknown:
-    """Decode a block of ``[address, fill]`` pairs (``data.fills``, or ``data`` itself).
+    """Decode a block of ``[address, fill]`` pairs (``data.fills``, or ``data`` itself) into
+    the channel's :data:`FILL_BATCHES` class.
 
     Raises:
         TypeError, ValueError, cattrs errors: a known shape with malformed content.
@@ -553,7 +584,22 @@ def decode_fill_batch(channel: str, data: Any) -> FillBatch | GoldRushUnknown:
     fills = data.get("fills") if isinstance(data, Mapping) else data
     if not isinstance(fills, list):
         return GoldRushUnknown(channel=channel, raw=data)
-    return FillBatch(channel=channel, fills=tuple(_pair(raw) for raw in fills))
+    return FILL_BATCHES[channel](fills=tuple(_pair(raw) for raw in fills))
+
+
+def split_fill_pairs(data: Any) -> list[dict[str, Any]] | None:
+    """GoldRush's ``userFills`` form (``[address, fill]`` pairs) as one Hyperliquid-style
+    ``{"user", "fills"}`` object per wallet, in first-seen order; ``None`` for any other
+    form (decoded as usual)."""
+    if not is_fill_pairs(data):
+        return None
+    per_user: dict[str, list[Any]] = {}
+    for pair in data["fills"]:
+        if len(pair) == 2 and isinstance(pair[0], str):
+            per_user.setdefault(pair[0].lower(), []).append(pair[1])
+        else:  # malformed: kept, so that decoding it reports the error
+            per_user.setdefault("", []).append(pair)
+    return [{"user": user, "fills": fills} for user, fills in per_user.items()]
 
 
 def is_fill_pairs(data: Any) -> bool:
@@ -629,11 +675,6 @@ def check_market_types(market_types: Sequence[str] | None, coin: object) -> None
         raise ConfigurationError(f"market_types lists a type twice: {list(types)}")
 
 
-_EVENTS: Final = BufferPolicy.fail_on_overflow(4096)
-"""Diffs and fills: a lost diff corrupts a book and a lost fill is a bug, so a consumer that
-falls behind fails loudly (the sequenced books would heal, but should not have to)."""
-
-
 def _coin_body(
     kind: str, coin: str | tuple[str, ...] | None, types: tuple[str, ...] | None
 ) -> dict[str, Any]:
@@ -658,8 +699,6 @@ class L2BookDiffSubscription(SubscriptionRequest[L2DiffMessage]):
             default; ``"spot"``, ``"outcome"``, a mix, or ``("*",)``.
     """
 
-    default_policy: ClassVar[BufferPolicy] = _EVENTS
-
     coin: str | tuple[str, ...] | None = attrs.field(default=None, converter=_opt_coins)
     market_types: tuple[str, ...] | None = attrs.field(default=None, converter=_types)
 
@@ -676,8 +715,6 @@ class L2BookDiff2Subscription(SubscriptionRequest[L2Diff2Batch | GoldRushUnknown
     server ``epoch``; bootstrap from :class:`L2BookDiffSnapshotRequest` (the books in
     :mod:`trio_hl.books` do it for you). Same ``coin`` / ``market_types`` as
     :class:`L2BookDiffSubscription`."""
-
-    default_policy: ClassVar[BufferPolicy] = _EVENTS
 
     coin: str | tuple[str, ...] | None = attrs.field(default=None, converter=_opt_coins)
     market_types: tuple[str, ...] | None = attrs.field(default=None, converter=_types)
@@ -697,8 +734,6 @@ class L4BookUpdatesSubscription(SubscriptionRequest[L4UpdatesBatch | GoldRushUnk
     Args:
         coin: one coin or a list of coins (required).
     """
-
-    default_policy: ClassVar[BufferPolicy] = _EVENTS
 
     coin: str | tuple[str, ...] = attrs.field(converter=_req_coins)
 
@@ -737,14 +772,12 @@ def _check_dex(dex: object) -> None:
 
 
 @attrs.frozen(kw_only=True)
-class LiquidationFillsSubscription(SubscriptionRequest[FillBatch | GoldRushUnknown]):
+class LiquidationFillsSubscription(SubscriptionRequest[LiquidationFills | GoldRushUnknown]):
     """GoldRush ``liquidationFills``: every liquidation fill on HyperCore (global, live only).
 
     Args:
         aggregate_by_time: merge partial fills of one order in a block (sent only when set).
     """
-
-    default_policy: ClassVar[BufferPolicy] = _EVENTS
 
     aggregate_by_time: bool | None = None
 
@@ -753,15 +786,13 @@ class LiquidationFillsSubscription(SubscriptionRequest[FillBatch | GoldRushUnkno
 
 
 @attrs.frozen(kw_only=True)
-class BuilderFillsSubscription(SubscriptionRequest[FillBatch | GoldRushUnknown]):
+class BuilderFillsSubscription(SubscriptionRequest[BuilderFills | GoldRushUnknown]):
     """GoldRush ``builderFills``: every fill routed through one builder (``builder``) or many
     (``addresses``); each fill carries ``builder`` and ``builderFee``.
 
     Raises:
         ConfigurationError: neither or both of ``builder`` and ``addresses``.
     """
-
-    default_policy: ClassVar[BufferPolicy] = _EVENTS
 
     builder: str | None = attrs.field(default=None, converter=_opt_address)
     addresses: tuple[str, ...] | None = attrs.field(default=None, converter=_addresses)
@@ -783,7 +814,7 @@ class BuilderFillsSubscription(SubscriptionRequest[FillBatch | GoldRushUnknown])
 
 
 @attrs.frozen(kw_only=True)
-class BuilderLiquidationsSubscription(SubscriptionRequest[FillBatch | GoldRushUnknown]):
+class BuilderLiquidationsSubscription(SubscriptionRequest[BuilderLiquidations | GoldRushUnknown]):
     """GoldRush ``builderLiquidations``: liquidation fills attributed to ``builder``.
 
     Args:
@@ -791,8 +822,6 @@ class BuilderLiquidationsSubscription(SubscriptionRequest[FillBatch | GoldRushUn
         dex: narrow to one dex (``"xyz"``, ``"main"``).
         aggregate_by_time: GoldRush's default is ``False``.
     """
-
-    default_policy: ClassVar[BufferPolicy] = _EVENTS
 
     builder: str = attrs.field(converter=normalise_address)
     dex: str | None = None
@@ -807,10 +836,8 @@ class BuilderLiquidationsSubscription(SubscriptionRequest[FillBatch | GoldRushUn
 
 
 @attrs.frozen(kw_only=True)
-class AllFillsSubscription(SubscriptionRequest[FillBatch | GoldRushUnknown]):
+class AllFillsSubscription(SubscriptionRequest[AllFills | GoldRushUnknown]):
     """GoldRush ``allFills``: every fill on HyperCore, or one coin's with ``coin``."""
-
-    default_policy: ClassVar[BufferPolicy] = _EVENTS
 
     coin: str | None = None
     aggregate_by_time: bool | None = None
@@ -824,26 +851,6 @@ class AllFillsSubscription(SubscriptionRequest[FillBatch | GoldRushUnknown]):
         body: dict[str, Any] = {"type": "allFills"}
         if self.coin is not None:
             body["coin"] = self.coin
-        return _flag_body(body, self.aggregate_by_time, None)
-
-
-@attrs.frozen(kw_only=True)
-class WalletFillsSubscription(SubscriptionRequest[FillBatch | GoldRushUnknown]):
-    """GoldRush's multi-wallet ``userFills``: live fills of up to 1,000 wallets on one
-    subscription, one push per block. (For one wallet, ``UserFillsSubscription`` works on
-    GoldRush too and yields the usual ``UserFills``.)
-
-    Args:
-        addresses: the wallets (matched by exact body: unsubscribe sends the same list).
-    """
-
-    default_policy: ClassVar[BufferPolicy] = _EVENTS
-
-    addresses: tuple[str, ...] = attrs.field(converter=_addresses)
-    aggregate_by_time: bool | None = None
-
-    def to_wire(self) -> dict[str, Any]:
-        body = {"type": "userFills", "addresses": list(self.addresses)}
         return _flag_body(body, self.aggregate_by_time, None)
 
 
