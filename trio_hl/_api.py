@@ -16,11 +16,29 @@ import trio
 from ._account import normalise_address
 from ._client import Client, open_client
 from ._exchange import SHARED_NONCES, Exchange, NonceSource
-from ._http import HttpTransport, http_base_url
+from ._http import HttpTransport, http_base_url, info_transport
 from ._info import Info
 from ._settings import Settings
 from ._universe import Universe, load_universe
 from .errors import ConfigurationError, NotRunning, SubscriptionError
+from .models.goldrush import (
+    AllFills,
+    AllFillsSubscription,
+    BuilderFills,
+    BuilderFillsSubscription,
+    BuilderLiquidations,
+    BuilderLiquidationsSubscription,
+    GoldRushUnknown,
+    L2BookDiff2Subscription,
+    L2BookDiffSubscription,
+    L2Diff2Batch,
+    L2DiffSnapshot,
+    L2DiffUpdates,
+    L4BookUpdatesSubscription,
+    L4UpdatesBatch,
+    LiquidationFills,
+    LiquidationFillsSubscription,
+)
 from .models.subscriptions import (
     ActiveAssetCtxSubscription,
     ActiveAssetDataSubscription,
@@ -55,7 +73,7 @@ from .models.subscriptions import (
 from .networks import MAINNET, Network
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Mapping
+    from collections.abc import AsyncIterator, Mapping, Sequence
 
     from ._account import Account
     from ._policy import BufferPolicy
@@ -555,6 +573,100 @@ class Subscriptions:
         per block (feed them to :class:`trio_hl.books.L4Book`). Default: fail on overflow."""
         return await self._open(L4BookSubscription(coin=self._coin(asset)), policy)
 
+    def _coins(self, asset: str | int | Sequence[str | int] | None) -> str | list[str] | None:
+        if asset is None or isinstance(asset, str | int):
+            return None if asset is None else self._coin(asset)
+        return [self._coin(a) for a in asset]
+
+    async def l2_book_diff(
+        self,
+        *,
+        asset: str | int | Sequence[str | int] | None = None,
+        market_types: Sequence[str] | None = None,
+        policy: BufferPolicy | None = None,
+    ) -> tuple[int, Stream[L2DiffSnapshot | L2DiffUpdates | GoldRushUnknown | StreamRestarted]]:
+        """GoldRush's L2 diffs of one asset, a list, or every asset (``asset=None``, with
+        ``market_types``): a ``Snapshot`` per coin, then per-block ``Updates``. Keep exact
+        books with :class:`trio_hl.books.L2DiffBooks`. Default: fail on overflow."""
+        request = L2BookDiffSubscription(coin=self._coins(asset), market_types=market_types)
+        return await self._open(request, policy)
+
+    async def l2_book_diff2(
+        self,
+        *,
+        asset: str | int | Sequence[str | int] | None = None,
+        market_types: Sequence[str] | None = None,
+        policy: BufferPolicy | None = None,
+    ) -> tuple[int, Stream[L2Diff2Batch | GoldRushUnknown | StreamRestarted]]:
+        """GoldRush's sequenced, diff-only L2 stream (bootstrap with ``l2BookDiffSnapshot``;
+        :func:`trio_hl.books.open_l2_diff_books` does it all). Default: fail on overflow."""
+        request = L2BookDiff2Subscription(coin=self._coins(asset), market_types=market_types)
+        return await self._open(request, policy)
+
+    async def l4_book_updates(
+        self,
+        *,
+        asset: str | int | Sequence[str | int],
+        policy: BufferPolicy | None = None,
+    ) -> tuple[int, Stream[L4UpdatesBatch | GoldRushUnknown | StreamRestarted]]:
+        """GoldRush's sequenced order-level diffs of one asset or a list (bootstrap with
+        ``l4BookSnapshot``; :func:`trio_hl.books.open_l4_books`). Default: fail on overflow."""
+        coins = self._coins(asset)
+        assert coins is not None  # asset is required
+        return await self._open(L4BookUpdatesSubscription(coin=coins), policy)
+
+    async def liquidation_fills(
+        self, *, aggregate_by_time: bool | None = None, policy: BufferPolicy | None = None
+    ) -> tuple[int, Stream[LiquidationFills | GoldRushUnknown | StreamRestarted]]:
+        """GoldRush's global liquidation fills, one batch per block. Default: fail on
+        overflow."""
+        request = LiquidationFillsSubscription(aggregate_by_time=aggregate_by_time)
+        return await self._open(request, policy)
+
+    async def builder_fills(
+        self,
+        *,
+        builder: str | None = None,
+        addresses: Sequence[str] | None = None,
+        dex: str | None = None,
+        aggregate_by_time: bool | None = None,
+        policy: BufferPolicy | None = None,
+    ) -> tuple[int, Stream[BuilderFills | GoldRushUnknown | StreamRestarted]]:
+        """GoldRush's fills routed through one builder (``builder``) or several
+        (``addresses``). Default: fail on overflow."""
+        request = BuilderFillsSubscription(
+            builder=builder, addresses=addresses, dex=dex, aggregate_by_time=aggregate_by_time
+        )
+        return await self._open(request, policy)
+
+    async def builder_liquidations(
+        self,
+        *,
+        builder: str,
+        dex: str | None = None,
+        aggregate_by_time: bool | None = None,
+        policy: BufferPolicy | None = None,
+    ) -> tuple[int, Stream[BuilderLiquidations | GoldRushUnknown | StreamRestarted]]:
+        """GoldRush's liquidation fills attributed to ``builder``. Default: fail on
+        overflow."""
+        request = BuilderLiquidationsSubscription(
+            builder=builder, dex=dex, aggregate_by_time=aggregate_by_time
+        )
+        return await self._open(request, policy)
+
+    async def all_fills(
+        self,
+        *,
+        asset: str | int | None = None,
+        aggregate_by_time: bool | None = None,
+        policy: BufferPolicy | None = None,
+    ) -> tuple[int, Stream[AllFills | GoldRushUnknown | StreamRestarted]]:
+        """GoldRush's every fill on HyperCore (or of ``asset``), one batch per block.
+        Default: fail on overflow."""
+        coin = None if asset is None else self._coin(asset)
+        request = AllFillsSubscription(coin=coin, aggregate_by_time=aggregate_by_time)
+        return await self._open(request, policy)
+
     async def unsubscribe(self, sid: int) -> None:
         """End subscription ``sid``; its stream ends after its buffered messages."""
         await self._ws.client.unsubscribe(sid)
@@ -655,10 +767,24 @@ class Api:
         self.universe = universe
         """Names and ids of every asset (``None`` until loaded; see :meth:`refresh_universe`)."""
         self.http = HttpTransport(
-            http_base_url(network), settings=self.settings, transport=network.http_transport
+            http_base_url(network),
+            settings=self.settings,
+            transport=network.http_transport,
+            # GoldRush takes no actions: they go to Hyperliquid's API, which this is.
+            venue="hyperliquid" if network.venue == "goldrush" else network.venue,
         )
-        self.info = Info(self.http, account=account, universe=lambda: self.universe)
-        """Info requests over HTTP (no connection needed)."""
+        self.info = Info(
+            info_transport(network, settings=self.settings),
+            account=account,
+            universe=lambda: self.universe,
+        )
+        """Info requests over HTTP (no connection needed); on ``goldrush(key)`` networks,
+        GoldRush's Info API (see :class:`trio_hl._http.GoldRushInfo`)."""
+        # GoldRush serves no universe metadata (perpDexs, meta, spotMeta): on its networks
+        # the universe comes from Hyperliquid's public API, whose data GoldRush mirrors.
+        self._universe_info = (
+            Info(self.http, account=account) if network.venue == "goldrush" else None
+        )
         self.nonces = nonces if nonces is not None else SHARED_NONCES
         """Nonces of every action signed through this Api: both transports share them, and by
         default every Api of the process does too."""
@@ -704,8 +830,12 @@ class Api:
 
     async def refresh_universe(self) -> Universe:
         """Reload the universe (after a listing): over the socket when ``api.ws`` is running,
-        else over HTTP. Lookups switch to the new universe at once."""
-        info = self.ws.info if self.ws.running else self.info
+        else over HTTP (on GoldRush networks, from Hyperliquid's public API: GoldRush does
+        not serve the metadata types). Lookups switch to the new universe at once."""
+        if self._universe_info is not None:
+            info = self._universe_info
+        else:
+            info = self.ws.info if self.ws.running else self.info
         self.universe = await load_universe(info)
         return self.universe
 

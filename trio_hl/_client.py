@@ -42,6 +42,7 @@ from ._protocol import (
     default_policy,
     unwrap_reply,
 )
+from ._protocol._venues import check_info_venue
 from ._settings import Settings
 from ._streams import Mailbox, SharedSendChannel, Stream
 from .errors import (
@@ -147,7 +148,7 @@ class Client:
     def __init__(self, network: Network, settings: Settings) -> None:
         self.network = network
         self.settings = settings
-        self._session = Session(network.limits, lazy_books=True)
+        self._session = Session(network.limits, lazy_books=True, venue=network.venue)
         self._mailboxes: dict[int, Mailbox] = {}
         # Shared mailboxes this client ever fed: ended with the client, like its own.
         self._shared: set[Mailbox] = set()
@@ -296,8 +297,10 @@ class Client:
 
         Raises:
             ApiError: the server answered with an error.
+            ConfigurationError: a GoldRush-only type on a Hyperliquid network (not sent).
             RequestTimeout, ConnectionLost, RequestOutcomeUnknown: see :meth:`post`.
         """
+        check_info_venue(self.network.venue, payload)
         return unwrap_reply("info", await self.post("info", payload))
 
     async def action(self, payload: Mapping[str, Any]) -> Any:

@@ -14,10 +14,21 @@ Two ways to hold it:
 Tests inject an ``httpx`` transport (``transport=``, e.g. the fake server's
 :class:`httpx.MockTransport`), so every code path above the socket runs offline.
 
+GoldRush (``goldrush(key)`` networks) has an Info API of its own:
+``POST https://hypercore.goldrushdata.com/info`` with ``Authorization: Bearer <key>``, the same
+bodies and replies for the types it serves, plus GoldRush-native types.
+:func:`info_transport` picks the right transport for a network; :class:`GoldRushInfo` sends
+to GoldRush and, for a type GoldRush answers ``unsupported_type`` (HTTP 400, not forwarded),
+either raises :class:`~trio_hl.errors.UnsupportedInfoType` naming the type or, when the
+network allows it (``goldrush(key, info_fallback=True)``), asks Hyperliquid's public API.
+Exchange actions always go to Hyperliquid (:func:`http_base_url`): GoldRush serves reads only.
+
 Errors (never containing a key or the request body):
 
 * HTTP 200 with a JSON body: the body is returned (it may be ``null``);
 * HTTP 429: :class:`~trio_hl.errors.RateLimited` (with ``retry_after`` when sent);
+* HTTP 400 ``{"error": "unsupported_type", "type": ...}`` (GoldRush):
+  :class:`~trio_hl.errors.UnsupportedInfoType`;
 * any other status: :class:`~trio_hl.errors.HttpStatusError` with the status and the first
   200 characters of the body; both are :class:`~trio_hl.errors.ApiError`, like an ``error``
   post reply over the WebSocket;
@@ -30,13 +41,15 @@ Errors (never containing a key or the request body):
 from __future__ import annotations
 
 import json
+import logging
 import math
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any, Final, final
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 import trio
 
+from ._protocol._venues import Venue, check_info_venue
 from ._settings import Settings
 from .errors import (
     ConfigurationError,
@@ -46,6 +59,7 @@ from .errors import (
     RateLimited,
     RequestOutcomeUnknown,
     RequestTimeout,
+    UnsupportedInfoType,
 )
 from .networks import redact_url
 
@@ -59,7 +73,16 @@ if TYPE_CHECKING:
 
     from .networks import Network
 
-__all__ = ["HttpTransport", "http_base_url", "open_http_transport"]
+__all__ = [
+    "GoldRushInfo",
+    "HttpTransport",
+    "goldrush_info_url",
+    "http_base_url",
+    "info_transport",
+    "open_http_transport",
+]
+
+logger: Final = logging.getLogger("trio_hl")
 
 MAINNET_HTTP: Final = "https://api.hyperliquid.xyz"
 TESTNET_HTTP: Final = "https://api.hyperliquid-testnet.xyz"
@@ -72,16 +95,48 @@ def http_base_url(network: Network) -> str:
 
     Derived from the WebSocket URL as the official SDK does in reverse: ``wss`` becomes
     ``https``, a trailing ``/ws`` is dropped, and so is the query (it may hold a key).
-    GoldRush serves only the WebSocket; its data is mainnet's, so its HTTP API is mainnet's.
+    For GoldRush this is Hyperliquid's (mainnet's) API, which takes the exchange actions
+    GoldRush does not; GoldRush's own Info API is :func:`goldrush_info_url`.
     """
     parts = urlsplit(network.ws_url)
     host = parts.hostname or ""
-    if host == "goldrushdata.com" or host.endswith(".goldrushdata.com"):
+    if (
+        network.venue == "goldrush"
+        or host == "goldrushdata.com"
+        or host.endswith(".goldrushdata.com")
+    ):
         return MAINNET_HTTP if network.is_mainnet else TESTNET_HTTP
     scheme = "https" if parts.scheme == "wss" else "http"
     path = parts.path[: -len("/ws")] if parts.path.endswith("/ws") else parts.path
     netloc = parts.netloc.rpartition("@")[2]  # never carry credentials along
     return urlunsplit((scheme, netloc, path.rstrip("/"), "", ""))
+
+
+def goldrush_info_url(network: Network) -> str:
+    """The base URL of a GoldRush network's Info API: the WebSocket's host over HTTPS
+    (``https://hypercore.goldrushdata.com``; ``http`` for a ``ws://`` test server)."""
+    parts = urlsplit(network.ws_url)
+    scheme = "https" if parts.scheme == "wss" else "http"
+    return urlunsplit((scheme, parts.netloc.rpartition("@")[2], "", "", ""))
+
+
+def _goldrush_key(network: Network) -> str:
+    for name, value in parse_qsl(urlsplit(network.ws_url).query):
+        if name == "key" and value:
+            return value
+    raise ConfigurationError(f"{network!r} has no ?key= for GoldRush's Info API")
+
+
+def _unsupported_type(response: httpx.Response) -> str | None:
+    """The info type of GoldRush's ``{"error": "unsupported_type", "type": ...}`` reply."""
+    try:
+        body = json.loads(response.content)
+    except ValueError:
+        return None
+    if isinstance(body, dict) and body.get("error") == "unsupported_type":
+        kind = body.get("type")
+        return kind if isinstance(kind, str) else "?"
+    return None
 
 
 def _short(text: str) -> str:
@@ -114,6 +169,10 @@ class HttpTransport:
             connection, ``ssl_context`` the TLS verification (default: the system's).
         client: a client to reuse (it stays the caller's to close).
         transport: the httpx transport of the per-request clients (tests pass a mock).
+        headers: extra headers of every request (GoldRush's ``Authorization``); they are
+            never logged, shown or put in an exception.
+        venue: the server behind ``base_url``: on ``"hyperliquid"``, a GoldRush-only info
+            type is refused before it is sent.
     """
 
     def __init__(
@@ -123,14 +182,18 @@ class HttpTransport:
         settings: Settings | None = None,
         client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        headers: Mapping[str, str] | None = None,
+        venue: Venue = "any",
     ) -> None:
         parts = urlsplit(base_url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ConfigurationError(f"not an http(s) URL: {redact_url(base_url)}")
         self.base_url = base_url.rstrip("/")
         self.settings = settings or Settings()
+        self.venue: Venue = venue
         self._client = client
         self._transport = transport
+        self._headers = {**_HEADERS, **(headers or {})}
 
     def __repr__(self) -> str:
         return f"<trio_hl.HttpTransport {redact_url(self.base_url)}>"
@@ -144,15 +207,20 @@ class HttpTransport:
             timeout=httpx.Timeout(settings.request_timeout, connect=settings.connect_timeout),
             verify=settings.ssl_context if settings.ssl_context is not None else True,
             transport=self._transport,
-            headers=_HEADERS,
+            headers=self._headers,
             follow_redirects=False,
         )
 
     async def __call__(self, payload: Mapping[str, Any]) -> Any:
-        return await self.post("/info", payload)
+        return await self.info(payload)
 
     async def info(self, payload: Mapping[str, Any]) -> Any:
-        """``POST /info``: the reply's JSON (possibly ``None``)."""
+        """``POST /info``: the reply's JSON (possibly ``None``).
+
+        Raises:
+            ConfigurationError: a GoldRush-only type sent to Hyperliquid (nothing is sent).
+        """
+        check_info_venue(self.venue, payload)
         return await self.post("/info", payload)
 
     async def exchange(self, payload: Mapping[str, Any]) -> Any:
@@ -182,7 +250,7 @@ class HttpTransport:
         try:
             with trio.fail_after(limit):
                 if self._client is not None:
-                    response = await self._client.post(url, content=body, headers=_HEADERS)
+                    response = await self._client.post(url, content=body, headers=self._headers)
                 else:
                     async with self.make_client() as client:
                         response = await client.post(url, content=body)
@@ -211,10 +279,90 @@ class HttpTransport:
                     f"{where}: HTTP 200 with a body that is not JSON: {_short(response.text)!r}"
                 ) from None
         text = _short(response.text)
+        if status == 400:
+            kind = _unsupported_type(response)
+            if kind is not None:
+                raise UnsupportedInfoType(kind, text)
         if status == 429:
             raise RateLimited(status, text, retry_after=_retry_after(response))
         detail = f": {text}" if text else ""
         raise HttpStatusError(status, text, message=f"{where} failed with HTTP {status}{detail}")
+
+
+@final
+class GoldRushInfo:
+    """GoldRush's Info API as an info transport (``await info(payload)``).
+
+    Sends to ``POST <goldrush>/info`` with ``Authorization: Bearer <key>``. A type GoldRush
+    does not serve raises :class:`~trio_hl.errors.UnsupportedInfoType`, or, when the network
+    allows it (``info_fallback``), is sent to Hyperliquid's public ``/info`` instead (logged
+    at INFO, without the key).
+
+    Args:
+        network: a ``goldrush(key)`` network (its key is read from its URL).
+        settings: timeouts and TLS, as for :class:`HttpTransport`.
+    """
+
+    def __init__(self, network: Network, *, settings: Settings | None = None) -> None:
+        self.network = network
+        self.goldrush = HttpTransport(
+            goldrush_info_url(network),
+            settings=settings,
+            transport=network.http_transport,
+            headers={"Authorization": f"Bearer {_goldrush_key(network)}"},
+            venue="goldrush",
+        )
+        self.fallback = (
+            HttpTransport(
+                http_base_url(network),
+                settings=settings,
+                transport=network.http_transport,
+                venue="hyperliquid",
+            )
+            if network.info_fallback
+            else None
+        )
+
+    def __repr__(self) -> str:
+        fallback = ", falls back to Hyperliquid" if self.fallback is not None else ""
+        return f"<trio_hl.GoldRushInfo {self.goldrush.base_url}{fallback}>"
+
+    async def __call__(self, payload: Mapping[str, Any]) -> Any:
+        return await self.info(payload)
+
+    async def info(self, payload: Mapping[str, Any]) -> Any:
+        """``POST /info`` to GoldRush (or, for an unsupported type, the fallback).
+
+        Raises:
+            UnsupportedInfoType: GoldRush does not serve the type and there is no fallback.
+            ApiError, TransportError: as :meth:`HttpTransport.post`.
+        """
+        try:
+            return await self.goldrush.info(payload)
+        except UnsupportedInfoType as exc:
+            if self.fallback is None:
+                raise
+            logger.info(
+                "GoldRush does not serve info %r: asking %s", exc.info_type, self.fallback.base_url
+            )
+            return await self.fallback.info(payload)
+
+
+def info_transport(network: Network, *, settings: Settings | None = None) -> InfoTransportLike:
+    """The HTTP info transport of a network: GoldRush's Info API for ``goldrush(key)``
+    networks, else the network's ``/info``."""
+    if network.venue == "goldrush":
+        return GoldRushInfo(network, settings=settings)
+    return HttpTransport(
+        http_base_url(network),
+        settings=settings,
+        transport=network.http_transport,
+        venue=network.venue,
+    )
+
+
+InfoTransportLike = HttpTransport | GoldRushInfo
+"""What :func:`info_transport` returns: both are ``async (payload) -> data`` callables."""
 
 
 @asynccontextmanager

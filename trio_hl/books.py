@@ -49,7 +49,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from decimal import Context, Decimal, localcontext
-from typing import TYPE_CHECKING, Final, Literal, final
+from typing import TYPE_CHECKING, Any, Final, Literal, final
 
 import attrs
 
@@ -62,17 +62,34 @@ from .models.subscriptions import StreamRestarted
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    # The Trio drivers load on first use (below): this module imports no trio.
+    from ._book_driver import BookFeed as BookFeed
+    from ._book_driver import open_l2_diff_books as open_l2_diff_books
+    from ._book_driver import open_l4_books as open_l4_books
     from ._numbers import NumberLike
     from .models._common import Side
     from .models.l4 import L4BookDiff, L4OrderStatus
 
 __all__ = [
     "UNKNOWN_ORDER_TYPE",
+    "BookEvent",
+    "BookFeed",
+    "BookOutput",
+    "BookResynced",
+    "BookStale",
+    "BookUpdated",
     "FillEstimate",
     "L2BookStore",
+    "L2DiffBook",
+    "L2DiffBooks",
     "L2View",
     "L4Book",
     "L4BookStatistics",
+    "L4SequencedBooks",
+    "ResyncReason",
+    "SequencedBooksStatistics",
+    "open_l2_diff_books",
+    "open_l4_books",
 ]
 
 # Every analytic runs in this context rather than the caller's (which may have been set to a
@@ -1021,3 +1038,29 @@ class L4Book:
         """
         bids, asks = self.to_l2(n_levels)
         return L2View(bids=bids, asks=asks)
+
+
+# Self-healing books of GoldRush's diff streams (sans-IO; see that module's rules). Imported
+# last: the L4 engine builds the L4Book defined above.
+from ._sequenced_books import BookEvent as BookEvent  # noqa: E402
+from ._sequenced_books import BookOutput as BookOutput  # noqa: E402
+from ._sequenced_books import BookResynced as BookResynced  # noqa: E402
+from ._sequenced_books import BookStale as BookStale  # noqa: E402
+from ._sequenced_books import BookUpdated as BookUpdated  # noqa: E402
+from ._sequenced_books import L2DiffBook as L2DiffBook  # noqa: E402
+from ._sequenced_books import L2DiffBooks as L2DiffBooks  # noqa: E402
+from ._sequenced_books import L4SequencedBooks as L4SequencedBooks  # noqa: E402
+from ._sequenced_books import ResyncReason as ResyncReason  # noqa: E402
+from ._sequenced_books import SequencedBooksStatistics as SequencedBooksStatistics  # noqa: E402
+
+_DRIVERS: Final = frozenset({"BookFeed", "open_l2_diff_books", "open_l4_books"})
+
+
+def __getattr__(name: str) -> Any:
+    # The self-healing books' Trio drivers, imported on first use so that importing
+    # trio_hl.books (analytics, sans-IO engines) never imports trio.
+    if name in _DRIVERS:
+        from . import _book_driver
+
+        return getattr(_book_driver, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -26,7 +26,8 @@ Layout::
     ├── ApiError                    the server understood and said no (has ``.response``)
     │   ├── SubscriptionError       a subscription was rejected or is over a limit
     │   ├── HttpStatusError         the HTTP API answered with a non-200 status
-    │   │   └── RateLimited         HTTP 429: too many requests (has ``.retry_after``)
+    │   │   ├── RateLimited         HTTP 429: too many requests (has ``.retry_after``)
+    │   │   └── UnsupportedInfoType GoldRush does not serve this info type (has ``.info_type``)
     │   ├── ActionRejected          an exchange action answered ``{"status": "err"}``
     │   └── OrderRejected           the one order/cancel/modify/TWAP of a call has an error status
     ├── SubscriptionOverflow        a consumer fell behind a fail-on-overflow stream
@@ -64,6 +65,7 @@ __all__ = [
     "SubscriptionOverflow",
     "TransportError",
     "UnknownAsset",
+    "UnsupportedInfoType",
 ]
 
 
@@ -249,6 +251,29 @@ class RateLimited(HttpStatusError):
         detail = f": {body}" if body else ""
         super().__init__(
             status_code, body, message=f"rate limited (HTTP {status_code}){hint}{detail}"
+        )
+
+
+@final
+class UnsupportedInfoType(HttpStatusError):
+    """GoldRush's Info API does not serve this info ``type`` (its HTTP 400
+    ``{"error": "unsupported_type", "type": ...}``); it did not forward the request.
+
+    Allow the fallback to Hyperliquid's public API with ``goldrush(key, info_fallback=True)``
+    to have such requests answered there instead.
+
+    Attributes:
+        info_type: the refused type.
+    """
+
+    def __init__(self, info_type: str, body: str = "") -> None:
+        self.info_type = info_type
+        super().__init__(
+            400,
+            body,
+            message=f"GoldRush's Info API does not serve info type {info_type!r} (it answered "
+            "unsupported_type and did not forward it); use a Hyperliquid network for it, or "
+            "goldrush(key, info_fallback=True) to send such requests to Hyperliquid's public API",
         )
 
 

@@ -16,6 +16,7 @@ import attrs
 import trio
 
 from ._limits import Limits
+from ._protocol._venues import Venue
 from .errors import ConfigurationError
 
 if TYPE_CHECKING:
@@ -65,6 +66,13 @@ class Network:
         connect_stream: opens the byte stream instead of TCP/TLS (the test kit's seam).
         http_transport: the httpx transport of the HTTP API (the test kit's seam; ``None``:
             real sockets).
+        venue: which server this is: ``"hyperliquid"``, ``"goldrush"`` or ``"any"`` (no
+            checks). A subscription the server does not serve is refused before it is sent
+            (it would be acknowledged and never answered).
+        info_fallback: GoldRush only: send an info type GoldRush answers
+            ``unsupported_type`` to Hyperliquid's public ``/info`` instead of raising
+            :class:`~trio_hl.errors.UnsupportedInfoType` (off by default: the public API is
+            rate-limited and sees your queries).
     """
 
     name: str
@@ -73,6 +81,8 @@ class Network:
     limits: Limits = attrs.field(factory=Limits)
     connect_stream: StreamFactory | None = attrs.field(default=None, eq=False)
     http_transport: httpx.AsyncBaseTransport | None = attrs.field(default=None, eq=False)
+    venue: Venue = "any"
+    info_fallback: bool = False
 
     @ws_url.validator
     def _check_url(self, _: attrs.Attribute[str], value: str) -> None:
@@ -89,18 +99,30 @@ class Network:
         return f"Network(name={self.name!r}, url={self.redacted_url!r})"
 
 
-MAINNET: Final = Network(name="mainnet", ws_url="wss://api.hyperliquid.xyz/ws")
+MAINNET: Final = Network(name="mainnet", ws_url="wss://api.hyperliquid.xyz/ws", venue="hyperliquid")
 TESTNET: Final = Network(
-    name="testnet", ws_url="wss://api.hyperliquid-testnet.xyz/ws", is_mainnet=False
+    name="testnet",
+    ws_url="wss://api.hyperliquid-testnet.xyz/ws",
+    is_mainnet=False,
+    venue="hyperliquid",
 )
 
 
-def goldrush(key: str, *, url: str = GOLDRUSH_URL) -> Network:
-    """GoldRush's drop-in Hyperliquid WebSocket, authenticated by ``?key=``.
+def goldrush(key: str, *, url: str = GOLDRUSH_URL, info_fallback: bool = False) -> Network:
+    """GoldRush's drop-in Hyperliquid API: the WebSocket (``?key=``) and the Info API
+    (``POST https://hypercore.goldrushdata.com/info`` with ``Authorization: Bearer``).
 
-    GoldRush has no subscription cap, serves a coin-less wildcard ``l2Book`` and the
-    order-level ``l4Book``. A bad key is refused at the handshake with HTTP 401, which
-    surfaces at once as :class:`~trio_hl.errors.KeyRejected` (never retried).
+    GoldRush has no subscription cap, serves a coin-less wildcard ``l2Book``, the diff and
+    order-level books and its fill streams (see ``docs/goldrush.md``); it serves only the
+    channels it documents, and the client refuses the others before sending them. A bad key
+    is refused at the handshake with HTTP 401, which surfaces at once as
+    :class:`~trio_hl.errors.KeyRejected` (never retried).
+
+    Args:
+        key: the GoldRush API key (never logged or shown).
+        url: the WebSocket URL (the Info API is its ``https`` host).
+        info_fallback: send info types GoldRush does not serve to Hyperliquid's public API
+            rather than raising :class:`~trio_hl.errors.UnsupportedInfoType`.
 
     Raises:
         ConfigurationError: the key is empty.
@@ -113,6 +135,8 @@ def goldrush(key: str, *, url: str = GOLDRUSH_URL) -> Network:
         name="goldrush",
         ws_url=urlunsplit(parts._replace(query=urlencode(query))),
         limits=Limits(max_subscriptions=None, max_users=None),
+        venue="goldrush",
+        info_fallback=info_fallback,
     )
 
 
@@ -123,12 +147,18 @@ def custom(
     is_mainnet: bool = True,
     limits: Limits | None = None,
     connect_stream: StreamFactory | None = None,
+    venue: Venue = "any",
 ) -> Network:
-    """Any endpoint speaking the Hyperliquid WebSocket protocol (a proxy, a local node)."""
+    """Any endpoint speaking the Hyperliquid WebSocket protocol (a proxy, a local node).
+
+    ``venue`` names the server behind it when known (``"hyperliquid"`` or ``"goldrush"``),
+    to refuse what it does not serve; ``"any"`` checks nothing.
+    """
     return Network(
         name=name,
         ws_url=ws_url,
         is_mainnet=is_mainnet,
         limits=limits or Limits(),
         connect_stream=connect_stream,
+        venue=venue,
     )

@@ -364,7 +364,7 @@ async def test_goldrush_has_no_caps(fake_hyperliquid: FakeHyperliquid) -> None:
     api = await Api.create(network=fake_hyperliquid.goldrush_network("k"))
     async with api.ws.run():
         for i in range(20):
-            await api.ws.subscriptions.web_data3(address=f"0x{i:040x}")
+            await api.ws.subscriptions.user_fills(address=f"0x{i:040x}")
         assert api.ws.client.statistics().wire_subscriptions == 20
 
 

@@ -18,6 +18,18 @@ from tests.user_frames import (
 )
 from trio_hl._protocol._channels import CHANNELS
 from trio_hl.testing import l2_book_data, trade_data
+from trio_hl.testing._goldrush_frames import (
+    fill_pairs_data,
+    goldrush_fill,
+    l2_diff2_data,
+    l2_diff_snapshot_data,
+    l2_diff_updates_data,
+    l4_updates_data,
+)
+
+LEVEL = {"px": "100.5", "sz": "2", "n": 3}
+GONE = {"px": "100.4", "sz": "0", "n": 0}
+L4_DIFF = json.loads(UPDATES_FRAME)["data"]["Updates"]
 
 USER_CHANNELS = (
     "webData2",
@@ -71,6 +83,22 @@ def samples() -> list[tuple[str, Any]]:
         ("l4Book", json.loads(SNAPSHOT_FRAME)["data"]),
         ("l4Book", json.loads(UPDATES_FRAME)["data"]),
         ("clearinghouseState", {"dex": "x", "user": BOB, "clearinghouseState": clearinghouse()}),
+        # GoldRush
+        ("l2BookDiff", l2_diff_snapshot_data("BTC", [LEVEL], [])),
+        ("l2BookDiff", l2_diff_updates_data({"BTC": ([GONE], [LEVEL]), "ETH": ([], [LEVEL])})),
+        ("l2BookDiff2", l2_diff2_data([("BTC", 8, 7, [LEVEL], [GONE])])),
+        (
+            "l4BookUpdates",
+            l4_updates_data([("BTC", 3, 2, L4_DIFF["order_statuses"], L4_DIFF["book_diffs"])]),
+        ),
+        ("liquidationFills", fill_pairs_data([(BOB, goldrush_fill(liquidated_user=ALICE))])),
+        ("builderFills", fill_pairs_data([(ALICE, goldrush_fill(builder=BOB))])),
+        (
+            "builderLiquidations",
+            fill_pairs_data([(ALICE, goldrush_fill(builder=BOB, liquidated_user=ALICE))]),
+        ),
+        ("allFills", fill_pairs_data([(ALICE, goldrush_fill()), (BOB, goldrush_fill(tid=2))])),
+        ("userFills", fill_pairs_data([(ALICE, goldrush_fill()), (BOB, goldrush_fill(tid=2))])),
     ]
     out.extend(user_frame(channel, ALICE) for channel in USER_CHANNELS)
     return out

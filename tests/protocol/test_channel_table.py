@@ -26,17 +26,24 @@ from trio_hl._protocol._channels import (
     spec_for_frame,
     subscription_route,
 )
-from trio_hl.models import subscriptions
+from trio_hl.models import goldrush, subscriptions
 from trio_hl.models.subscriptions import SubscriptionRequest
 
 ALICE = "0x" + "a" * 40
 # A value for every required field a request class may have.
-FIELD_SAMPLES: dict[str, Any] = {"user": ALICE, "coin": "BTC", "interval": "1m"}
+FIELD_SAMPLES: dict[str, Any] = {
+    "user": ALICE,
+    "coin": "BTC",
+    "interval": "1m",
+    "builder": ALICE,
+}
+# Requests whose optional fields need one value (builderFills takes builder= or addresses=).
+EXTRA_SAMPLES: dict[str, dict[str, Any]] = {"BuilderFillsSubscription": {"builder": ALICE}}
 
 
 def request_classes() -> list[type[SubscriptionRequest[Any]]]:
     found = []
-    for value in vars(subscriptions).values():
+    for value in [*vars(subscriptions).values(), *vars(goldrush).values()]:
         if (
             isinstance(value, type)
             and issubclass(value, SubscriptionRequest)
@@ -52,7 +59,7 @@ def sample_request(cls: type[SubscriptionRequest[Any]]) -> SubscriptionRequest[A
         for field in attrs.fields(typing.cast("Any", cls))
         if field.default is attrs.NOTHING
     }
-    return cls(**required)
+    return cls(**required, **EXTRA_SAMPLES.get(cls.__name__, {}))
 
 
 def type_argument(cls: type[SubscriptionRequest[Any]]) -> Any:

@@ -30,6 +30,13 @@ Routing asymmetries handled here, each tested:
 * GoldRush ``l4Book``: a ``Snapshot`` routes by its coin, an ``Updates`` block by the coin
   of its entries (it has no coin of its own); an ``Updates`` with no entries names no coin,
   carries nothing to apply and yields nothing.
+* GoldRush's batch channels (``l2BookDiff``, ``l2BookDiff2``, ``l4BookUpdates`` and the fill
+  streams) push one message per block mixing every coin (or wallet) of the subscription:
+  each routes whole, as the bare channel (``_keys`` rule 8); a ``data`` of a shape not known
+  decodes to :class:`~trio_hl.models.goldrush.GoldRushUnknown` (raw JSON kept);
+* GoldRush's ``userFills`` frames carry ``[address, fill]`` pairs: they are split into one
+  :class:`~trio_hl.models.UserFills` per wallet (``ChannelSpec.split``), so a ``userFills``
+  subscription reads the same on both servers.
 
 The session decodes lazily (``iter_decode``): the busiest channels (``l2Book``, ``trades``) name
 their routes from the raw JSON before anything is decoded (``ChannelSpec.peek``), so a frame
@@ -53,6 +60,7 @@ are the same either way (``tests/protocol/test_decode_fuzz.py``, ``test_fast_pat
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 from typing import Any, Final, TypeVar
 
 import attrs
@@ -71,6 +79,29 @@ from ..models.account import (
     TwapStates,
     WebData2,
     WebData3,
+)
+from ..models.goldrush import (
+    AllFills,
+    AllFillsSubscription,
+    BuilderFills,
+    BuilderFillsSubscription,
+    BuilderLiquidations,
+    BuilderLiquidationsSubscription,
+    GoldRushUnknown,
+    L2BookDiff2Subscription,
+    L2BookDiffSubscription,
+    L2Diff2Batch,
+    L2DiffSnapshot,
+    L2DiffUpdates,
+    L4BookUpdatesSubscription,
+    L4UpdatesBatch,
+    LiquidationFills,
+    LiquidationFillsSubscription,
+    decode_fill_batch,
+    decode_l2_book_diff,
+    decode_l2_book_diff2,
+    decode_l4_book_updates,
+    split_fill_pairs,
 )
 from ..models.l4 import L4Snapshot, L4Updates, decode_l4_book
 from ..models.market import (
@@ -168,6 +199,7 @@ TextPath = Callable[[str, Wanted], Iterator[Routed | DecodeError] | None]
 
 _EVENTS: Final = BufferPolicy.fail_on_overflow()
 _STATE: Final = BufferPolicy.keep_latest(1)
+_GOLDRUSH: Final = BufferPolicy.fail_on_overflow(4096)
 
 
 @attrs.frozen(kw_only=True)
@@ -193,6 +225,8 @@ class ChannelSpec:
         peek: the routes of one item read from the raw JSON without decoding it, or
             ``None`` when that cannot be told cheaply (only for the busiest channels).
         text: decodes a whole frame straight from its text (the hot channels).
+        split: splits one frame's ``data`` into items decoded and routed one by one, or
+            returns ``None`` to decode it as usual (GoldRush's ``userFills`` pairs).
     """
 
     wire_type: str
@@ -208,6 +242,7 @@ class ChannelSpec:
     also: Mapping[str, Decoder] = attrs.field(factory=dict)
     peek: Callable[[Any], tuple[RouteKey, ...] | None] | None = None
     text: TextPath | None = None
+    split: Callable[[Any], list[Any] | None] | None = None
 
 
 # --- decoders ---------------------------------------------------------------------------------
@@ -644,6 +679,7 @@ _ROWS: Final = (
         route=_user("userFills"),
         decode=_object(UserFills),
         dedupe=FillDeduplicator,
+        split=split_fill_pairs,
     ),
     ChannelSpec(
         wire_type="userFundings",
@@ -801,6 +837,72 @@ _ROWS: Final = (
         route=FieldRoute("l4Book", ("coin",)),
         decode=_l4_book,
     ),
+    # GoldRush batch channels (rule 8): one message per block, routed whole by exact body.
+    # Diffs and fills fail on overflow with a deep buffer: a wildcard carries every coin.
+    ChannelSpec(
+        wire_type="l2BookDiff",
+        frame_channel="l2BookDiff",
+        request=L2BookDiffSubscription,
+        model=L2DiffSnapshot | L2DiffUpdates | GoldRushUnknown,
+        route=FieldRoute("l2BookDiff"),
+        decode=lambda data: decode_l2_book_diff(data)[0],
+        policy=_GOLDRUSH,
+        batch=True,
+    ),
+    ChannelSpec(
+        wire_type="l2BookDiff2",
+        frame_channel="l2BookDiff2",
+        request=L2BookDiff2Subscription,
+        model=L2Diff2Batch | GoldRushUnknown,
+        route=FieldRoute("l2BookDiff2"),
+        decode=decode_l2_book_diff2,
+        policy=_GOLDRUSH,
+    ),
+    ChannelSpec(
+        wire_type="l4BookUpdates",
+        frame_channel="l4BookUpdates",
+        request=L4BookUpdatesSubscription,
+        model=L4UpdatesBatch | GoldRushUnknown,
+        route=FieldRoute("l4BookUpdates"),
+        decode=decode_l4_book_updates,
+        policy=_GOLDRUSH,
+    ),
+    ChannelSpec(
+        wire_type="liquidationFills",
+        frame_channel="liquidationFills",
+        request=LiquidationFillsSubscription,
+        model=LiquidationFills | GoldRushUnknown,
+        route=FieldRoute("liquidationFills"),
+        decode=partial(decode_fill_batch, "liquidationFills"),
+        policy=_GOLDRUSH,
+    ),
+    ChannelSpec(
+        wire_type="builderFills",
+        frame_channel="builderFills",
+        request=BuilderFillsSubscription,
+        model=BuilderFills | GoldRushUnknown,
+        route=FieldRoute("builderFills"),
+        decode=partial(decode_fill_batch, "builderFills"),
+        policy=_GOLDRUSH,
+    ),
+    ChannelSpec(
+        wire_type="builderLiquidations",
+        frame_channel="builderLiquidations",
+        request=BuilderLiquidationsSubscription,
+        model=BuilderLiquidations | GoldRushUnknown,
+        route=FieldRoute("builderLiquidations"),
+        decode=partial(decode_fill_batch, "builderLiquidations"),
+        policy=_GOLDRUSH,
+    ),
+    ChannelSpec(
+        wire_type="allFills",
+        frame_channel="allFills",
+        request=AllFillsSubscription,
+        model=AllFills | GoldRushUnknown,
+        route=FieldRoute("allFills"),
+        decode=partial(decode_fill_batch, "allFills"),
+        policy=_GOLDRUSH,
+    ),
 )
 
 CHANNELS: Final[Mapping[str, ChannelSpec]] = {row.wire_type: row for row in _ROWS}
@@ -889,7 +991,11 @@ def iter_decode(channel: str, data: Any, wanted: Wanted) -> Iterator[Routed | De
     if entry is None:
         return
     row, decode = entry
-    items = data if row.batch and isinstance(data, list) else (data,)
+    parts = row.split(data) if row.split is not None else None
+    if parts is not None:
+        items: Any = parts
+    else:
+        items = data if row.batch and isinstance(data, list) else (data,)
     for item in items:
         if row.peek is not None:
             routes = row.peek(item)

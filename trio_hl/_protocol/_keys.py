@@ -29,6 +29,12 @@ Rules (each has a parametrised test row in ``tests/protocol/test_keys.py``):
    user again is refcounted as usual.
 7. Market-wide state: ``assetCtxs`` routes by dex (``""`` = main); ``spotAssetCtxs`` and
    ``allDexsAssetCtxs`` are singletons. GoldRush ``l4Book`` routes by coin.
+8. GoldRush's batch channels (``l2BookDiff``, ``l2BookDiff2``, ``l4BookUpdates``,
+   ``liquidationFills``, ``builderFills``, ``builderLiquidations``, ``allFills``) push one
+   message per block mixing every coin (or wallet) of the subscription, and nothing in it
+   tells two bodies apart: each routes as the bare channel, so one connection carries one
+   body of each (a second is refused as indistinguishable, rule 2). Bodies are matched
+   exactly, list order included, as GoldRush does: unsubscribe sends the subscribed body.
 """
 
 from __future__ import annotations

@@ -31,6 +31,7 @@ from ._channels import CHANNELS, Control, decode_message, filter_for, subscripti
 from ._dedupe import MessageFilter
 from ._frames import loads, post_frame, subscribe_frame, unsubscribe_frame
 from ._keys import FieldRoute, RouteKey, SubscriptionKey, normalise, subscription_key
+from ._venues import Venue, check_subscription_venue
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -182,15 +183,20 @@ def _is_subset(ours: Mapping[str, Any], echo: Mapping[str, Any]) -> bool:
 class Session:
     """Sans-IO connection state. Not thread-safe; one per client."""
 
-    def __init__(self, limits: Limits | None = None, *, lazy_books: bool = False) -> None:
+    def __init__(
+        self, limits: Limits | None = None, *, lazy_books: bool = False, venue: Venue = "any"
+    ) -> None:
         """
         Args:
             limits: the client-side caps.
             lazy_books: deliver ``l2Book`` books undecoded, as
                 :class:`._channels.Lazy` (routed by their coin; the consumer decodes).
+            venue: which server this is (see :mod:`._venues`): what it does not serve is
+                refused.
         """
         self.limits = limits or Limits()
         self.lazy_books = lazy_books
+        self.venue: Venue = venue
         self.connected = False
         self._sid_counter = itertools.count(1)
         self._post_counter = itertools.count(1)
@@ -212,8 +218,11 @@ class Session:
 
         Raises:
             ConfigurationError: malformed body (unknown type, missing coin).
-            SubscriptionError: over a limit, or indistinguishable from a live subscription.
+            SubscriptionError: over a limit, indistinguishable from a live subscription, or
+                not served by this venue (GoldRush-only on Hyperliquid, or unserved on
+                GoldRush).
         """
+        check_subscription_venue(self.venue, body)
         try:
             route = subscription_route(body)
         except ValueError as exc:

@@ -12,6 +12,7 @@ User streams take the user's address, validated and lower-cased as the server ec
 """
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from typing import Any, Final, Generic, TypeVar
 
 import attrs
@@ -129,6 +130,12 @@ class StreamRestarted:
     connection: int
 
 
+def _market_types(value: Sequence[str] | None) -> tuple[str, ...] | None:
+    if isinstance(value, str):
+        raise ConfigurationError('market_types is a list, e.g. ["perp", "spot"]')
+    return None if value is None else tuple(value)
+
+
 def _require_coin(coin: object) -> None:
     if not isinstance(coin, str) or not coin:
         raise ConfigurationError(f"coin must be a non-empty string, got {coin!r}")
@@ -153,14 +160,21 @@ class L2BookSubscription(SubscriptionRequest[L2Book]):
         n_sig_figs: aggregate prices to 2-5 significant figures (``None``: full precision).
         mantissa: with ``n_sig_figs=5`` only: 1, 2 or 5.
         fast: Hyperliquid's 5-level fast mode.
+        market_types: without a coin (GoldRush only), which market families: GoldRush's
+            default is ``("perp",)``; ``"spot"``, ``"outcome"``, a mix, or ``("*",)``.
     """
 
     coin: str | None = None
     n_sig_figs: int | None = None
     mantissa: int | None = None
     fast: bool = False
+    market_types: tuple[str, ...] | None = attrs.field(default=None, converter=_market_types)
 
     def __attrs_post_init__(self) -> None:
+        # Imported here: the GoldRush module imports this one.
+        from .goldrush import check_market_types
+
+        check_market_types(self.market_types, self.coin)
         if self.coin is not None:
             _require_coin(self.coin)
         if self.n_sig_figs not in (None, 2, 3, 4, 5):
@@ -178,6 +192,8 @@ class L2BookSubscription(SubscriptionRequest[L2Book]):
             body["mantissa"] = self.mantissa
         if self.fast:
             body["fast"] = True
+        if self.market_types is not None:
+            body["marketTypes"] = list(self.market_types)
         return body
 
 

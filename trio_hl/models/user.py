@@ -161,6 +161,10 @@ class UserFill:
     twap_id: int | None = None
     cloid: str | None = None
     liquidation: FillLiquidation | None = None
+    builder: str | None = None
+    """The builder the order was routed through (GoldRush builder streams)."""
+    deployer_fee: Decimal | None = None
+    """The HIP-3 deployer's fee (GoldRush ``builderLiquidations``)."""
 
 
 @attrs.frozen(kw_only=True)

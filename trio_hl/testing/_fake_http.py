@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import deque
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final, final
 
 import attrs
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
 __all__ = ["FakeHttp"]
 
 UNPROCESSABLE: Final = "Failed to deserialize the JSON body into the target type"
+
+HostHandler = Callable[[str, Any, httpx.Request], httpx.Response]
+"""Answers ``(path, parsed body, request)`` for one host."""
 
 
 @attrs.frozen
@@ -57,6 +61,8 @@ class FakeHttp:
         self.received: list[tuple[str, Any]] = []
         self.delay = 0.0
         self._scripted: deque[_Scripted] = deque()
+        self.host_handlers: dict[str, HostHandler] = {}
+        """Host -> handler answering that host instead (the GoldRush Info API's)."""
         self.transport: Final = httpx.MockTransport(self._handle)
         """The ``httpx`` transport serving these endpoints."""
 
@@ -100,6 +106,9 @@ class FakeHttp:
         if self._scripted:
             scripted = self._scripted.popleft()
             return httpx.Response(scripted.status, text=scripted.body, headers=scripted.headers)
+        host_handler = self.host_handlers.get(request.url.host)
+        if host_handler is not None:
+            return host_handler(path, payload, request)
         if request.method != "POST":
             return httpx.Response(405, text="Method Not Allowed")
         if not isinstance(payload, dict):

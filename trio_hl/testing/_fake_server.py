@@ -30,6 +30,8 @@ from .._protocol import spec_for_frame
 from ..errors import ConfigurationError
 from ..networks import Network
 from ._fake_exchange import install_fake_exchange
+from ._fake_goldrush import FakeGoldRush, install_fake_goldrush
+from ._fake_goldrush import refusal as goldrush_refusal
 from ._fake_http import FakeHttp
 from ._info_fixtures import install_default_info
 from ._market import Market
@@ -136,7 +138,9 @@ class FakeHyperliquid:
             default :attr:`exchange`'s, which verifies signatures).
         exchange: the :class:`~trio_hl.testing.FakeExchange` answering actions.
         invalid_coins: coins whose subscriptions are refused as ``Invalid subscription``.
-        require_key: when set, handshakes without ``?key=<it>`` are refused with 401.
+        require_key: when set, handshakes without ``?key=<it>`` are refused with 401 (and
+            so are GoldRush Info API requests without ``Authorization: Bearer <it>``).
+        goldrush: the GoldRush mode (sequenced diff streams, faults, the Info API).
         simulation: the simulated exchange behind the server (``open_fake_hyperliquid(
             seed=...)``), or ``None`` when every reply is scripted.
     """
@@ -162,6 +166,7 @@ class FakeHyperliquid:
         """The HTTP API (``/info``, ``/exchange``), answering from the same scripting."""
         install_default_info(self)
         self.exchange = install_fake_exchange(self)
+        self.goldrush: FakeGoldRush = install_fake_goldrush(self)
         self.simulation: Simulation | None = (
             None if seed is None else Simulation(self, Market(seed), goldrush=goldrush)
         )
@@ -176,16 +181,19 @@ class FakeHyperliquid:
             ws_url="ws://fake.hyperliquid.invalid/ws",
             connect_stream=self.connect,
             http_transport=self.http.transport,
+            venue="hyperliquid",
         )
 
-    def goldrush_network(self, key: str) -> Network:
-        """Like GoldRush: ``?key=`` in the URL and no subscription cap."""
+    def goldrush_network(self, key: str, *, info_fallback: bool = False) -> Network:
+        """Like GoldRush: ``?key=`` in the URL, no subscription cap, GoldRush's channels."""
         return Network(
             name="fake-goldrush",
             ws_url=f"ws://fake.goldrush.invalid/ws?key={key}",
             limits=Limits(max_subscriptions=None, max_users=None),
             connect_stream=self.connect,
             http_transport=self.http.transport,
+            venue="goldrush",
+            info_fallback=info_fallback,
         )
 
     async def connect(self) -> trio.abc.Stream:
@@ -441,8 +449,15 @@ class FakeHyperliquid:
         if isinstance(echo.get("user"), str):
             echo["user"] = echo["user"].lower()
         if method == "subscribe":
+            refused = goldrush_refusal(conn, subscription)
+            if refused is not None:
+                await conn.send(
+                    {"channel": "error", "data": f"Invalid subscription {_dumps(subscription)}"}
+                )
+                return
             simulation = self.simulation
-            if subscription.get("coin") in self.invalid_coins:
+            coin = subscription.get("coin")
+            if isinstance(coin, str) and coin in self.invalid_coins:
                 await conn.send(
                     {"channel": "error", "data": f"Invalid subscription {_dumps(subscription)}"}
                 )
