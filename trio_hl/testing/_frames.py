@@ -19,6 +19,14 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from .._numbers import to_wire
+from ._goldrush_frames import (
+    fill_pairs_data,
+    goldrush_fill,
+    l2_diff2_data,
+    l2_diff_snapshot_data,
+    l2_diff_updates_data,
+    l4_updates_data,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -38,10 +46,16 @@ __all__ = [
     "clearinghouse_state",
     "clearinghouse_state_data",
     "fill_data",
+    "fill_pairs_data",
     "frontend_order_data",
+    "goldrush_fill",
     "l2_book_data",
+    "l2_diff2_data",
+    "l2_diff_snapshot_data",
+    "l2_diff_updates_data",
     "l4_book_snapshot_data",
     "l4_book_updates_data",
+    "l4_updates_data",
     "ledger_updates_data",
     "level_data",
     "notification_data",
@@ -847,5 +861,17 @@ CHANNEL_BUILDERS: Final[dict[str, Callable[[], Any]]] = {
     "activeAssetData": active_asset_data,
     "webData2": web_data2_data,
     "webData3": web_data3_data,
+    # GoldRush-only channels (shapes in docs/goldrush.md).
+    "l2BookDiff": lambda: l2_diff_snapshot_data(
+        "BTC", [{"px": "79242", "sz": "0.5", "n": 1}], [{"px": "79243", "sz": "0.2", "n": 1}]
+    ),
+    "l2BookDiff2": lambda: l2_diff2_data([("BTC", 2, 1, [{"px": "79242", "sz": "0", "n": 0}], [])]),
+    "l4BookUpdates": lambda: l4_updates_data([("BTC", 2, 1, [], [])]),
+    "liquidationFills": lambda: fill_pairs_data([(_OTHER, goldrush_fill(liquidated_user=_OTHER))]),
+    "builderFills": lambda: fill_pairs_data([(_OTHER, goldrush_fill(builder=_OTHER))]),
+    "builderLiquidations": lambda: fill_pairs_data(
+        [(_OTHER, goldrush_fill(builder=_OTHER, liquidated_user=_OTHER))]
+    ),
+    "allFills": lambda: fill_pairs_data([(_OTHER, goldrush_fill())]),
 }
 """Every data channel -> a builder of one realistic ``data`` payload (no arguments)."""
