@@ -101,10 +101,13 @@ def is_goldrush_path(path: str) -> bool:
     return bool(parse_qs(urlsplit(path).query).get("key"))
 
 
-def refusal(conn: FakeConnection, subscription: Mapping[str, Any]) -> str | None:
-    """Why the real server behind ``conn`` would refuse ``subscription`` (or ``None``)."""
+def refusal(
+    conn: FakeConnection, subscription: Mapping[str, Any], *, goldrush: bool = False
+) -> str | None:
+    """Why the real server behind ``conn`` (GoldRush when ``goldrush`` or when the URL
+    carries a key) would refuse ``subscription`` (or ``None``)."""
     kind = subscription.get("type")
-    if is_goldrush_path(conn.path):
+    if goldrush or is_goldrush_path(conn.path):
         return None if kind in _SERVED else f"GoldRush does not serve {kind}"
     if kind in _NATIVE:
         return f"{kind} exists only on GoldRush"

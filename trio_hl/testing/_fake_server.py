@@ -157,6 +157,8 @@ class FakeHyperliquid:
         self.info_handlers: dict[str, Any] = {}
         self.action_handler: ActionHandler | None = None
         self.invalid_coins: set[str] = set()
+        # A simulated exchange in GoldRush mode is a GoldRush server on every connection.
+        self._serves_goldrush = seed is not None and goldrush
         self.require_key: str | None = None
         self._rejection: _Rejection | None = None
         self.handshake_times: list[float] = []
@@ -175,7 +177,10 @@ class FakeHyperliquid:
 
     @property
     def network(self) -> Network:
-        """A :class:`~trio_hl.Network` whose connections reach this server in memory."""
+        """A :class:`~trio_hl.Network` whose connections reach this server in memory (in
+        GoldRush mode, a GoldRush network)."""
+        if self._serves_goldrush:
+            return self.goldrush_network("fake-key")
         return Network(
             name="fake",
             ws_url="ws://fake.hyperliquid.invalid/ws",
@@ -449,7 +454,7 @@ class FakeHyperliquid:
         if isinstance(echo.get("user"), str):
             echo["user"] = echo["user"].lower()
         if method == "subscribe":
-            refused = goldrush_refusal(conn, subscription)
+            refused = goldrush_refusal(conn, subscription, goldrush=self._serves_goldrush)
             if refused is not None:
                 await conn.send(
                     {"channel": "error", "data": f"Invalid subscription {_dumps(subscription)}"}
