@@ -145,8 +145,10 @@ def _leaves(exc: BaseException) -> list[BaseException]:
     return [exc]
 
 
-def _rejection(exc: ConnectionRejected) -> HandshakeRejected:
-    body = (exc.body or b"")[:200].decode("utf-8", "replace")
+def _rejection(exc: ConnectionRejected, network: Network) -> HandshakeRejected:
+    # A server may echo the request, key included, in its refusal. Redact before cutting
+    # to 200 characters, so that a key straddling the cut cannot survive half-redacted.
+    body = network.redact((exc.body or b"")[:4096].decode("utf-8", "replace"))[:200]
     if exc.status_code in (401, 403):
         return KeyRejected(exc.status_code, body)
     return HandshakeRejected(exc.status_code, body)
@@ -507,7 +509,7 @@ class Client:
             for leaf in leaves:
                 if isinstance(leaf, ConnectionRejected):
                     if 400 <= leaf.status_code < 500:
-                        raise _Final(_rejection(leaf)) from None
+                        raise _Final(_rejection(leaf, self.network)) from None
                     # A 5xx is the server's trouble, not ours: retry with backoff.
                     raise ConnectError(f"handshake refused with HTTP {leaf.status_code}") from None
                 if isinstance(leaf, ConnectError):

@@ -384,7 +384,7 @@ async def test_one_connection_per_api(fake_hyperliquid: FakeHyperliquid) -> None
 
 
 def test_settings_validate_connect_attempts() -> None:
-    with pytest.raises(ValueError, match="initial_connect_attempts"):
+    with pytest.raises(ConfigurationError, match="initial_connect_attempts"):
         Settings(initial_connect_attempts=0)
     assert Settings(initial_connect_attempts=None).initial_connect_attempts is None
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
+from .._validate import integer
 from ..errors import ConfigurationError, DecodeError, SubscriptionError
 from ._channels import TEXT_CHANNELS, Routed, iter_decode, iter_decode_text
 from ._dedupe import MessageFilter, filter_for
@@ -78,8 +79,10 @@ class Limits:
     be matched to the caller: the client refuses it first, with a clear error.
     """
 
-    max_subscriptions: int | None = 1000
-    max_users: int | None = 10
+    max_subscriptions: int | None = attrs.field(
+        default=1000, validator=integer(ge=1, optional=True)
+    )
+    max_users: int | None = attrs.field(default=10, validator=integer(ge=1, optional=True))
 
 
 # Events returned by Session.receive -------------------------------------------------------
