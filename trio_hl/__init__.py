@@ -7,6 +7,7 @@ over the shell. Public modules: ``trio_hl``, ``.errors``, ``.models``, ``.networ
 """
 
 import contextlib
+import logging
 
 from . import errors as errors
 from . import models as models
@@ -126,3 +127,8 @@ def _fixup_module_metadata() -> None:
 
 _fixup_module_metadata()
 del _fixup_module_metadata
+
+# A library never decides where its log lines go. Without a handler on our logger, Python's
+# last-resort handler prints our warnings to stderr of applications that configured no
+# logging; with a NullHandler they stay silent until the application configures logging.
+logging.getLogger(__name__).addHandler(logging.NullHandler())

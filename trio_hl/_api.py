@@ -115,9 +115,15 @@ class Subscriptions:
     Addresses are validated and lower-cased. Two users on one connection are refused for
     ``order_updates``, ``user_events`` and ``notification``, whose frames carry no user.
 
-    Raises (every method): ``ConfigurationError`` (bad argument, no user), ``NotRunning``,
-    ``SubscriptionError`` (refused by the server or by a client-side rule: a limit, or
-    frames indistinguishable from a live subscription's), ``RequestTimeout`` (no ack).
+    ``asset=`` takes a name, an alias or an id. With a universe loaded (the default of
+    ``Api.create``), a name it does not know raises ``UnknownAsset`` naming close matches
+    (``'BTCC'; did you mean 'BTC'?``) before anything is sent, unless the Api was made with
+    ``allow_unknown_assets=True``.
+
+    Raises (every method): ``UnknownAsset``, ``ConfigurationError`` (bad argument, no user),
+    ``NotRunning``, ``SubscriptionError`` (refused by the server or by a client-side rule: a
+    limit, or frames indistinguishable from a live subscription's), ``RequestTimeout`` (no
+    ack).
     """
 
     def __init__(self, ws: Ws) -> None:
@@ -143,20 +149,26 @@ class Subscriptions:
         """The wire coin for ``asset``: a name, an alias (``"HYPE/USDC"`` -> ``"@107"``) or
         an asset id, resolved through the Api's universe when one is loaded.
 
-        A name the universe does not know is sent as given: the universe may predate a new
-        listing, and the server answers an unknown coin with a clear refusal anyway.
+        A name the loaded universe does not know raises :class:`UnknownAsset` with close
+        matches, as orders and info queries do: the server would take the subscription and
+        then stay silent. ``Api(allow_unknown_assets=True)`` sends such names as given
+        instead (a listing newer than the universe). Without a universe, names are sent as
+        given (there is nothing to check them against).
         """
-        universe = self._ws._api.universe
-        known = universe.get(asset) if universe is not None else None
-        if known is not None:
-            return known.name
-        if isinstance(asset, bool) or not isinstance(asset, str):
-            if universe is None:
+        api = self._ws._api
+        universe = api.universe
+        if universe is None:
+            if isinstance(asset, bool) or not isinstance(asset, str):
                 raise ConfigurationError(
                     f"asset ids need a loaded universe; pass the coin name instead of {asset!r:.60}"
                 )
-            return universe.coin(asset)  # raises UnknownAsset with suggestions
-        return asset
+            return asset
+        known = universe.get(asset)
+        if known is not None:
+            return known.name
+        if api.allow_unknown_assets and isinstance(asset, str) and asset:
+            return asset
+        return universe.coin(asset)  # raises UnknownAsset with suggestions
 
     async def _open(
         self,
@@ -1067,12 +1079,16 @@ class Api:
         settings: Settings | None = None,
         universe: Universe | None = None,
         nonces: NonceSource | None = None,
+        allow_unknown_assets: bool = False,
     ) -> None:
         self.network = network
         self.account = account
         self.settings = settings or Settings()
         self.universe = universe
         """Names and ids of every asset (``None`` until loaded; see :meth:`refresh_universe`)."""
+        self.allow_unknown_assets = allow_unknown_assets
+        """Subscriptions send coin names the loaded universe does not know as given, instead
+        of raising :class:`~trio_hl.errors.UnknownAsset` (for listings newer than it)."""
         self.http = HttpTransport(
             http_base_url(network), settings=self.settings, transport=network.http_transport
         )
@@ -1100,6 +1116,7 @@ class Api:
         account: Account | None = None,
         settings: Settings | None = None,
         load_universe: bool = True,
+        allow_unknown_assets: bool = False,
     ) -> Api:
         """Build an ``Api`` and load the asset universe (over HTTP: no socket is open yet).
 
@@ -1108,13 +1125,23 @@ class Api:
             account: the default account for user streams, info queries and signed actions.
             settings: connection settings (timeouts, heartbeat, backoff, frame limits).
             load_universe: fetch ``perpDexs``, every perp dex's ``meta`` and ``spotMeta``
-                now, so ``asset=`` accepts names and ids everywhere.
+                now, so ``asset=`` accepts names and ids everywhere, and unknown names
+                are refused with suggestions.
+            allow_unknown_assets: let subscriptions send names the universe does not know
+                as given (a coin listed after the universe was loaded) rather than raise
+                :class:`~trio_hl.errors.UnknownAsset`; ``await api.refresh_universe()`` is
+                the other way to reach a new listing.
 
         Raises:
             HttpStatusError, RateLimited, ConnectError, RequestTimeout, DecodeError: loading
                 the universe failed.
         """
-        api = cls(network=network, account=account, settings=settings)
+        api = cls(
+            network=network,
+            account=account,
+            settings=settings,
+            allow_unknown_assets=allow_unknown_assets,
+        )
         if load_universe:
             await api.refresh_universe()
         else:

@@ -398,14 +398,70 @@ async def test_asset_names_and_ids_resolve_through_the_universe(
     async with api.ws.run():
         await api.ws.subscriptions.l2_book(asset="HYPE/USDC")  # an alias of a spot pair
         await api.ws.subscriptions.trades(asset=api.universe.id("BTC"))  # an asset id
-        await api.ws.subscriptions.bbo(asset="NEWCOIN")  # not (yet) in the universe: as given
+        await api.ws.subscriptions.bbo(asset="eth")  # names fold case, as for orders
         with pytest.raises(trio_hl.errors.UnknownAsset):
             await api.ws.subscriptions.bbo(asset=987654)
     assert fake.subscribe_frames() == [
         {"type": "l2Book", "coin": "@107"},
         {"type": "trades", "coin": "BTC"},
-        {"type": "bbo", "coin": "NEWCOIN"},
+        {"type": "bbo", "coin": "ETH"},
     ]
+
+
+ASSET_STREAMS: list[tuple[str, dict[str, object]]] = [
+    ("l2_book", {}),
+    ("trades", {}),
+    ("candle", {"interval": "1m"}),
+    ("bbo", {}),
+    ("active_asset_ctx", {}),
+    ("active_asset_data", {"address": "0x" + "ab" * 20}),
+    ("l4_book", {}),
+]
+
+
+@pytest.mark.parametrize(("method", "extra"), ASSET_STREAMS, ids=[m for m, _ in ASSET_STREAMS])
+async def test_unknown_asset_is_refused_with_suggestions_before_sending(
+    fake_hyperliquid: FakeHyperliquid, method: str, extra: dict[str, object]
+) -> None:
+    fake = fake_hyperliquid
+    api = await Api.create(network=fake.network)
+    assert api.universe is not None
+    with pytest.raises(trio_hl.errors.UnknownAsset) as expected:
+        api.universe.coin("BTCC")  # what place_order and info queries raise
+    async with api.ws.run():
+        subscribe = getattr(api.ws.subscriptions, method)
+        with pytest.raises(trio_hl.errors.UnknownAsset, match="'BTCC'; did you mean 'BTC'") as info:
+            await subscribe(asset="BTCC", **extra)
+        assert api.ws.client.statistics().subscriptions == 0
+    assert str(info.value) == str(expected.value)
+    assert info.value.suggestions == ("BTC",)
+    assert fake.subscribe_frames() == []
+
+
+async def test_allow_unknown_assets_sends_new_listings_as_given(
+    fake_hyperliquid: FakeHyperliquid,
+) -> None:
+    fake = fake_hyperliquid
+    api = await Api.create(network=fake.network, allow_unknown_assets=True)
+    assert api.allow_unknown_assets
+    async with api.ws.run():
+        await api.ws.subscriptions.bbo(asset="NEWCOIN")  # listed after the universe loaded
+        await api.ws.subscriptions.bbo(asset="HYPE/USDC")  # known names still resolve
+        with pytest.raises(trio_hl.errors.UnknownAsset):  # an id cannot be sent as given
+            await api.ws.subscriptions.bbo(asset=987654)
+    assert fake.subscribe_frames() == [
+        {"type": "bbo", "coin": "NEWCOIN"},
+        {"type": "bbo", "coin": "@107"},
+    ]
+
+
+async def test_without_a_universe_names_are_sent_as_given(
+    fake_hyperliquid: FakeHyperliquid,
+) -> None:
+    api = await Api.create(network=fake_hyperliquid.network, load_universe=False)
+    async with api.ws.run():
+        await api.ws.subscriptions.bbo(asset="NEWCOIN")
+    assert fake_hyperliquid.subscribe_frames() == [{"type": "bbo", "coin": "NEWCOIN"}]
 
 
 async def test_asset_ids_need_a_universe(fake_hyperliquid: FakeHyperliquid) -> None:
