@@ -32,7 +32,10 @@ async def test_readme_quick_start_runs_and_survives_an_empty_book_side(
     namespace["trio_hl"] = types.SimpleNamespace(**{**names, "MAINNET": fake_hyperliquid.network})
     main = namespace["main"]
     assert isinstance(main, types.FunctionType)
-    one_sided = {**l2_book_data("BTC"), "levels": [[], l2_book_data("BTC")["levels"][1]]}
+    one_sided: dict[str, object] = {
+        **l2_book_data("BTC"),
+        "levels": [[], l2_book_data("BTC")["levels"][1]],
+    }
     async with trio.open_nursery() as nursery:
         nursery.start_soon(main)
         await fake_hyperliquid.wait_received(lambda frame: frame.get("method") == "subscribe")

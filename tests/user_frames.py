@@ -77,7 +77,7 @@ def clearinghouse(*, positions: bool = True) -> dict[str, Any]:
     }
 
 
-OPEN_ORDER = {
+OPEN_ORDER: dict[str, object] = {
     "coin": "BTC",
     "side": "B",
     "limitPx": "109402.0",

@@ -157,6 +157,8 @@ class Subscriptions:
         """
         api = self._ws._api
         universe = api.universe
+        if asset == "":
+            return asset  # the request refuses it with its own ConfigurationError
         if universe is None:
             if isinstance(asset, bool) or not isinstance(asset, str):
                 raise ConfigurationError(
@@ -166,7 +168,7 @@ class Subscriptions:
         known = universe.get(asset)
         if known is not None:
             return known.name
-        if api.allow_unknown_assets and isinstance(asset, str) and asset:
+        if api.allow_unknown_assets and isinstance(asset, str):
             return asset
         return universe.coin(asset)  # raises UnknownAsset with suggestions
 

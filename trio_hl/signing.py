@@ -130,6 +130,7 @@ def _packb(plain: object) -> bytes:
     packed: bytes = _msgpack.packb(plain, use_bin_type=True)
     return packed
 
+
 _L1_CHAIN_ID: Final = 1337
 _U64_LIMIT: Final = 2**64
 _I64_MIN: Final = -(2**63)

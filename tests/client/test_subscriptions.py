@@ -69,13 +69,15 @@ async def test_shared_channel_merges_streams(fake_hyperliquid: FakeHyperliquid) 
         assert stream is shared or stream.statistics() == shared.statistics()
         await fake.push("l2Book", l2_book_data("BTC", levels=1))
         await fake.push("trades", [trade_data("BTC")])
-        kinds = []
+        kinds: list[tuple[str, str]] = []
         for _ in range(2):
             match await shared.receive():
                 case L2Book(coin=coin):
                     kinds.append(("book", coin))
                 case Trades(coin=coin):
                     kinds.append(("trades", coin))
+                case other:
+                    pytest.fail(f"unexpected {other!r}")
         assert kinds == [("book", "BTC"), ("trades", "BTC")]
         # Unsubscribing one feed leaves the shared stream open for the other.
         await api.ws.subscriptions.unsubscribe(book_sid)
@@ -203,7 +205,7 @@ async def test_fail_policy_overflow_is_loud_and_unsubscribes(
         for tid in range(5):
             await fake.push("trades", [trade_data("BTC", tid=tid)])
         await fake.wait_received(is_method("unsubscribe"))
-        received = []
+        received: list[int] = []
         with pytest.raises(SubscriptionOverflow, match="fell behind"):
             async for item in stream:
                 assert isinstance(item, Trades)
@@ -221,7 +223,7 @@ async def test_block_policy_waits_for_the_consumer(fake_hyperliquid: FakeHyperli
             await fake.push("trades", [trade_data("BTC", tid=tid)])
         await trio.testing.wait_all_tasks_blocked()
         assert stream.statistics().buffered == 2
-        tids = []
+        tids: list[int] = []
         for _ in range(6):
             item = await stream.receive()
             assert isinstance(item, Trades)
