@@ -181,7 +181,7 @@ async def _tws_typed(url: str, scenario: str, meter: Meter) -> None:
     }
     async with trio_websocket.open_websocket_url(url, **options) as ws:
         await ws.send_message(frame)
-        session.receive_text(await ws.get_message())  # the acknowledgement
+        session.receive_message(await ws.get_message())  # the acknowledgement
         books = 0
         while True:
             for event in session.receive_iter(await ws.get_message()):
@@ -255,10 +255,10 @@ def _patch(module: object, name: str, value: object) -> None:
 def disable(names: set[str]) -> None:
     """Turn optimisations off by patching trio_hl's private modules (benchmarks only)."""
     from trio_hl import _client
-    from trio_hl._protocol import _channels, _frames, _session
+    from trio_hl._protocol import _channels, _frames
 
     if "text" in names:
-        _patch(_session, "TEXT_CHANNELS", frozenset())
+        _patch(_channels, "TEXT_CHANNELS", frozenset())
     if "fast" in names:
         from trio_hl._convert import make_converter
         from trio_hl.models import l4

@@ -1,8 +1,9 @@
 """Books, trades and candles of one coin merged into one stream, told apart with ``match``.
 
 The trio version of the seed's shared ``asyncio.Queue``: ``open_shared_channel()`` returns a
-``send_channel`` token to pass to each subscription method and the one ``stream`` they all
-feed. Messages arrive in wire order; the shared stream's buffer policy applies to all.
+``send_channel`` token to pass to ``subscriptions.subscribe(request, send_channel=...)`` for
+each subscription, and the one ``stream`` they all feed. Messages arrive in wire order; the
+shared stream's buffer policy applies to all.
 
     uv run python examples/shared_channel.py
     uv run python examples/shared_channel.py --url wss://api.hyperliquid.xyz/ws --coin ETH
@@ -15,7 +16,15 @@ from typing import TYPE_CHECKING
 from _common import Options, run
 
 from trio_hl import Api, BufferPolicy, open_shared_channel
-from trio_hl.models import Candle, L2Book, StreamRestarted, Trades
+from trio_hl.models import (
+    Candle,
+    CandleSubscription,
+    L2Book,
+    L2BookSubscription,
+    StreamRestarted,
+    Trades,
+    TradesSubscription,
+)
 
 if TYPE_CHECKING:
     from trio_hl import Network
@@ -28,10 +37,13 @@ async def main(network: Network, options: Options) -> None:
     send_channel, stream = open_shared_channel(BufferPolicy.fail_on_overflow(256))
     async with api.ws.run():
         subs = api.ws.subscriptions
-        book_sid, _ = await subs.l2_book(asset=options.coin, send_channel=send_channel)
-        trades_sid, _ = await subs.trades(asset=options.coin, send_channel=send_channel)
-        candle_sid, _ = await subs.candle(
-            asset=options.coin, interval="1m", send_channel=send_channel
+        coin = options.coin
+        book_sid, _ = await subs.subscribe(L2BookSubscription(coin=coin), send_channel=send_channel)
+        trades_sid, _ = await subs.subscribe(
+            TradesSubscription(coin=coin), send_channel=send_channel
+        )
+        candle_sid, _ = await subs.subscribe(
+            CandleSubscription(coin=coin, interval="1m"), send_channel=send_channel
         )
         received = 0
         async for message in stream:

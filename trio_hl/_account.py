@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import re
-from typing import Final, cast
+from typing import cast
 
 import attrs
 
 from ._secret import Secret
 from .errors import ConfigurationError
 
+# The rule for an address is vocabulary (the models validate with it too); it lives there.
+from .models._common import normalise_address
+
 __all__ = ["Account", "normalise_address"]
-
-_ADDRESS: Final = re.compile(r"^0x[0-9a-fA-F]{40}$")
-
-
-def normalise_address(address: object) -> str:
-    """Validate an address and return it lower-cased, as the server echoes it.
-
-    Raises:
-        ConfigurationError: not ``0x`` followed by 40 hex digits.
-    """
-    if not isinstance(address, str) or not _ADDRESS.match(address):
-        raise ConfigurationError(f"not an address (0x + 40 hex digits): {address!r:.60}")
-    return address.lower()
 
 
 def _wrap_secret_key(secret_key: str | None) -> Secret | None:

@@ -8,8 +8,9 @@ outside a nursery the caller owns.
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
-from typing import TYPE_CHECKING, NoReturn, TypeVar, final, overload
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, final, overload
 
+import attrs
 import trio
 
 from ._account import normalise_address
@@ -19,7 +20,7 @@ from ._http import HttpTransport, http_base_url
 from ._info import Info
 from ._settings import Settings
 from ._universe import Universe, load_universe
-from .errors import ConfigurationError, NotRunning
+from .errors import ConfigurationError, NotRunning, SubscriptionError
 from .models.subscriptions import (
     ActiveAssetCtxSubscription,
     ActiveAssetDataSubscription,
@@ -55,7 +56,6 @@ from .networks import MAINNET, Network
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Mapping
-    from typing import Any
 
     from ._account import Account
     from ._fanout import SharedSendChannel, Stream
@@ -105,8 +105,9 @@ class Subscriptions:
     """``api.ws.subscriptions``: one method per channel, each returning ``(sid, stream)``.
 
     Every method accepts ``policy=`` (a :class:`~trio_hl.BufferPolicy`, overriding the
-    channel's default) or ``send_channel=`` (from :func:`~trio_hl.open_shared_channel`, to
-    merge several subscriptions into one stream). Streams yield typed messages and a
+    channel's default). :meth:`subscribe` takes any request object instead, and with
+    ``send_channel=`` (from :func:`~trio_hl.open_shared_channel`) merges several
+    subscriptions into one stream. Streams yield typed messages and a
     :class:`~trio_hl.models.StreamRestarted` marker after every reconnect (what it means per
     channel is documented on the marker).
 
@@ -126,7 +127,8 @@ class Subscriptions:
     ack).
     """
 
-    def __init__(self, ws: Ws) -> None:
+    def __init__(self, api: Api, ws: Ws) -> None:
+        self._api = api
         self._ws = ws
 
     def _user(self, method: str, address: str | None, account: Account | None) -> str:
@@ -136,7 +138,7 @@ class Subscriptions:
             raise ConfigurationError(f"{method}: pass address= or account=, not both")
         if address is not None:
             return normalise_address(address)
-        chosen = account if account is not None else self._ws._api.account
+        chosen = account if account is not None else self._api.account
         if chosen is None:
             raise ConfigurationError(
                 f"{method} is a user stream and needs a user: pass address='0x...' or "
@@ -155,7 +157,7 @@ class Subscriptions:
         instead (a listing newer than the universe). Without a universe, names are sent as
         given (there is nothing to check them against).
         """
-        api = self._ws._api
+        api = self._api
         universe = api.universe
         if asset == "":
             return asset  # the request refuses it with its own ConfigurationError
@@ -173,36 +175,47 @@ class Subscriptions:
         return universe.coin(asset)  # raises UnknownAsset with suggestions
 
     async def _open(
-        self,
-        request: SubscriptionRequest[M],
-        policy: BufferPolicy | None,
-        send_channel: SharedSendChannel | None,
+        self, request: SubscriptionRequest[M], policy: BufferPolicy | None
     ) -> tuple[int, Stream[M | StreamRestarted]]:
-        return await self._ws.client.open_subscription(
-            request, policy=policy, send_channel=send_channel
-        )
+        return await self._ws.client.open_subscription(request, policy=policy)
 
     @overload
-    async def l2_book(
-        self,
-        *,
-        asset: str | int | None = ...,
-        n_sig_figs: int | None = ...,
-        mantissa: int | None = ...,
-        fast: bool = ...,
-        policy: BufferPolicy | None = ...,
-        send_channel: None = ...,
-    ) -> tuple[int, Stream[L2Book | StreamRestarted]]: ...
+    async def subscribe(
+        self, request: SubscriptionRequest[M], *, policy: BufferPolicy | None = None
+    ) -> tuple[int, Stream[M | StreamRestarted]]: ...
     @overload
-    async def l2_book(
-        self,
-        *,
-        asset: str | int | None = ...,
-        n_sig_figs: int | None = ...,
-        mantissa: int | None = ...,
-        fast: bool = ...,
-        send_channel: SharedSendChannel,
+    async def subscribe(
+        self, request: SubscriptionRequest[Any], *, send_channel: SharedSendChannel
     ) -> tuple[int, Stream[object]]: ...
+    async def subscribe(
+        self,
+        request: SubscriptionRequest[Any],
+        *,
+        policy: BufferPolicy | None = None,
+        send_channel: SharedSendChannel | None = None,
+    ) -> tuple[int, Stream[Any]]:
+        """Subscribe to any channel by its request class, e.g.
+        ``subscribe(L2BookSubscription(coin="BTC"))``; the request's ``coin`` is resolved
+        through the universe as ``asset=`` is by the named methods.
+
+        Args:
+            request: what to subscribe to (a class of :mod:`trio_hl.models`).
+            policy: override the channel's default buffer policy.
+            send_channel: feed the shared stream of :func:`~trio_hl.open_shared_channel`
+                instead of a stream of its own (that stream's policy applies; the shared
+                stream is returned).
+        """
+        coin = getattr(request, "coin", None)
+        if isinstance(coin, str):
+            request = attrs.evolve(request, coin=self._coin(coin))  # type: ignore[misc]
+        if send_channel is None:
+            return await self._open(request, policy)
+        if policy is not None:
+            raise SubscriptionError(
+                "a subscription feeding a shared channel uses that channel's policy"
+            )
+        return await self._ws.client.open_subscription(request, send_channel=send_channel)
+
     async def l2_book(
         self,
         *,
@@ -211,8 +224,7 @@ class Subscriptions:
         mantissa: int | None = None,
         fast: bool = False,
         policy: BufferPolicy | None = None,
-        send_channel: SharedSendChannel | None = None,
-    ) -> tuple[int, Stream[L2Book | StreamRestarted]] | tuple[int, Stream[object]]:
+    ) -> tuple[int, Stream[L2Book | StreamRestarted]]:
         """Full L2 books of ``asset``; ``asset=None`` is GoldRush's every-coin wildcard.
 
         Default policy: keep the latest book (1; 1024 for the wildcard).
@@ -223,294 +235,125 @@ class Subscriptions:
             mantissa=mantissa,
             fast=fast,
         )
-        return await self._open(request, policy, send_channel)
+        return await self._open(request, policy)
 
-    @overload
-    async def trades(
-        self, *, asset: str | int, policy: BufferPolicy | None = ..., send_channel: None = ...
-    ) -> tuple[int, Stream[Trades | StreamRestarted]]: ...
-    @overload
-    async def trades(
-        self, *, asset: str | int, send_channel: SharedSendChannel
-    ) -> tuple[int, Stream[object]]: ...
     async def trades(
         self,
         *,
         asset: str | int,
         policy: BufferPolicy | None = None,
-        send_channel: SharedSendChannel | None = None,
-    ) -> tuple[int, Stream[Trades | StreamRestarted]] | tuple[int, Stream[object]]:
+    ) -> tuple[int, Stream[Trades | StreamRestarted]]:
         """Public trades of ``asset``, a batch per message. Default: fail on overflow (1024)."""
-        return await self._open(TradesSubscription(coin=self._coin(asset)), policy, send_channel)
+        return await self._open(TradesSubscription(coin=self._coin(asset)), policy)
 
-    @overload
-    async def candle(
-        self,
-        *,
-        asset: str | int,
-        interval: str,
-        policy: BufferPolicy | None = ...,
-        send_channel: None = ...,
-    ) -> tuple[int, Stream[Candle | StreamRestarted]]: ...
-    @overload
-    async def candle(
-        self, *, asset: str | int, interval: str, send_channel: SharedSendChannel
-    ) -> tuple[int, Stream[object]]: ...
     async def candle(
         self,
         *,
         asset: str | int,
         interval: str,
         policy: BufferPolicy | None = None,
-        send_channel: SharedSendChannel | None = None,
-    ) -> tuple[int, Stream[Candle | StreamRestarted]] | tuple[int, Stream[object]]:
+    ) -> tuple[int, Stream[Candle | StreamRestarted]]:
         """Candles of ``asset`` at ``interval`` (``"1m"`` to ``"1M"``); fail on overflow."""
         request = CandleSubscription(coin=self._coin(asset), interval=interval)
-        return await self._open(request, policy, send_channel)
+        return await self._open(request, policy)
 
-    @overload
-    async def bbo(
-        self, *, asset: str | int, policy: BufferPolicy | None = ..., send_channel: None = ...
-    ) -> tuple[int, Stream[Bbo | StreamRestarted]]: ...
-    @overload
-    async def bbo(
-        self, *, asset: str | int, send_channel: SharedSendChannel
-    ) -> tuple[int, Stream[object]]: ...
     async def bbo(
         self,
         *,
         asset: str | int,
         policy: BufferPolicy | None = None,
-        send_channel: SharedSendChannel | None = None,
-    ) -> tuple[int, Stream[Bbo | StreamRestarted]] | tuple[int, Stream[object]]:
+    ) -> tuple[int, Stream[Bbo | StreamRestarted]]:
         """Best bid and offer of ``asset``. Default: keep the latest."""
-        return await self._open(BboSubscription(coin=self._coin(asset)), policy, send_channel)
+        return await self._open(BboSubscription(coin=self._coin(asset)), policy)
 
-    @overload
-    async def all_mids(
-        self, *, dex: str | None = ..., policy: BufferPolicy | None = ..., send_channel: None = ...
-    ) -> tuple[int, Stream[AllMids | StreamRestarted]]: ...
-    @overload
-    async def all_mids(
-        self, *, dex: str | None = ..., send_channel: SharedSendChannel
-    ) -> tuple[int, Stream[object]]: ...
     async def all_mids(
         self,
         *,
         dex: str | None = None,
         policy: BufferPolicy | None = None,
-        send_channel: SharedSendChannel | None = None,
-    ) -> tuple[int, Stream[AllMids | StreamRestarted]] | tuple[int, Stream[object]]:
+    ) -> tuple[int, Stream[AllMids | StreamRestarted]]:
         """Every mid price (of a builder dex with ``dex=``). Default: keep the latest."""
-        return await self._open(AllMidsSubscription(dex=dex), policy, send_channel)
+        return await self._open(AllMidsSubscription(dex=dex), policy)
 
-    @overload
-    async def active_asset_ctx(
-        self, *, asset: str | int, policy: BufferPolicy | None = ..., send_channel: None = ...
-    ) -> tuple[int, Stream[ActiveAssetCtx | ActiveSpotAssetCtx | StreamRestarted]]: ...
-    @overload
-    async def active_asset_ctx(
-        self, *, asset: str | int, send_channel: SharedSendChannel
-    ) -> tuple[int, Stream[object]]: ...
     async def active_asset_ctx(
         self,
         *,
         asset: str | int,
         policy: BufferPolicy | None = None,
-        send_channel: SharedSendChannel | None = None,
-    ) -> (
-        tuple[int, Stream[ActiveAssetCtx | ActiveSpotAssetCtx | StreamRestarted]]
-        | tuple[int, Stream[object]]
-    ):
+    ) -> tuple[int, Stream[ActiveAssetCtx | ActiveSpotAssetCtx | StreamRestarted]]:
         """Live context of ``asset``: perp or spot model depending on the coin."""
-        return await self._open(
-            ActiveAssetCtxSubscription(coin=self._coin(asset)), policy, send_channel
-        )
+        return await self._open(ActiveAssetCtxSubscription(coin=self._coin(asset)), policy)
 
-    @overload
-    async def notification(
-        self,
-        *,
-        address: str | None = ...,
-        account: Account | None = ...,
-        policy: BufferPolicy | None = ...,
-        send_channel: None = ...,
-    ) -> tuple[int, Stream[Notification | StreamRestarted]]: ...
-    @overload
-    async def notification(
-        self,
-        *,
-        address: str | None = ...,
-        account: Account | None = ...,
-        send_channel: SharedSendChannel,
-    ) -> tuple[int, Stream[object]]: ...
     async def notification(
         self,
         *,
         address: str | None = None,
         account: Account | None = None,
         policy: BufferPolicy | None = None,
-        send_channel: SharedSendChannel | None = None,
-    ) -> tuple[int, Stream[Notification | StreamRestarted]] | tuple[int, Stream[object]]:
+    ) -> tuple[int, Stream[Notification | StreamRestarted]]:
         """Free-text notifications. No user in the frames: one user per connection;
         nothing is replayed after a reconnect. Default: fail on overflow."""
         return await self._open(
             NotificationSubscription(user=self._user("notification", address, account)),
             policy,
-            send_channel,
         )
 
-    @overload
-    async def web_data2(
-        self,
-        *,
-        address: str | None = ...,
-        account: Account | None = ...,
-        policy: BufferPolicy | None = ...,
-        send_channel: None = ...,
-    ) -> tuple[int, Stream[WebData2 | StreamRestarted]]: ...
-    @overload
-    async def web_data2(
-        self,
-        *,
-        address: str | None = ...,
-        account: Account | None = ...,
-        send_channel: SharedSendChannel,
-    ) -> tuple[int, Stream[object]]: ...
     async def web_data2(
         self,
         *,
         address: str | None = None,
         account: Account | None = None,
         policy: BufferPolicy | None = None,
-        send_channel: SharedSendChannel | None = None,
-    ) -> tuple[int, Stream[WebData2 | StreamRestarted]] | tuple[int, Stream[object]]:
+    ) -> tuple[int, Stream[WebData2 | StreamRestarted]]:
         """The legacy front-end aggregate (large; prefer ``web_data3``). Keep-latest."""
         return await self._open(
             WebData2Subscription(user=self._user("web_data2", address, account)),
             policy,
-            send_channel,
         )
 
-    @overload
-    async def web_data3(
-        self,
-        *,
-        address: str | None = ...,
-        account: Account | None = ...,
-        policy: BufferPolicy | None = ...,
-        send_channel: None = ...,
-    ) -> tuple[int, Stream[WebData3 | StreamRestarted]]: ...
-    @overload
-    async def web_data3(
-        self,
-        *,
-        address: str | None = ...,
-        account: Account | None = ...,
-        send_channel: SharedSendChannel,
-    ) -> tuple[int, Stream[object]]: ...
     async def web_data3(
         self,
         *,
         address: str | None = None,
         account: Account | None = None,
         policy: BufferPolicy | None = None,
-        send_channel: SharedSendChannel | None = None,
-    ) -> tuple[int, Stream[WebData3 | StreamRestarted]] | tuple[int, Stream[object]]:
+    ) -> tuple[int, Stream[WebData3 | StreamRestarted]]:
         """The light front-end aggregate of the user. Keep-latest."""
         return await self._open(
             WebData3Subscription(user=self._user("web_data3", address, account)),
             policy,
-            send_channel,
         )
 
-    @overload
-    async def order_updates(
-        self,
-        *,
-        address: str | None = ...,
-        account: Account | None = ...,
-        policy: BufferPolicy | None = ...,
-        send_channel: None = ...,
-    ) -> tuple[int, Stream[OrderUpdates | StreamRestarted]]: ...
-    @overload
-    async def order_updates(
-        self,
-        *,
-        address: str | None = ...,
-        account: Account | None = ...,
-        send_channel: SharedSendChannel,
-    ) -> tuple[int, Stream[object]]: ...
     async def order_updates(
         self,
         *,
         address: str | None = None,
         account: Account | None = None,
         policy: BufferPolicy | None = None,
-        send_channel: SharedSendChannel | None = None,
-    ) -> tuple[int, Stream[OrderUpdates | StreamRestarted]] | tuple[int, Stream[object]]:
+    ) -> tuple[int, Stream[OrderUpdates | StreamRestarted]]:
         """Order status changes. No user in the frames: one user per connection;
         nothing is replayed after a reconnect (reconcile with the ``openOrders`` info request
         at the restart marker). Default: fail on overflow."""
         return await self._open(
             OrderUpdatesSubscription(user=self._user("order_updates", address, account)),
             policy,
-            send_channel,
         )
 
-    @overload
-    async def user_events(
-        self,
-        *,
-        address: str | None = ...,
-        account: Account | None = ...,
-        policy: BufferPolicy | None = ...,
-        send_channel: None = ...,
-    ) -> tuple[int, Stream[UserEvent | StreamRestarted]]: ...
-    @overload
-    async def user_events(
-        self,
-        *,
-        address: str | None = ...,
-        account: Account | None = ...,
-        send_channel: SharedSendChannel,
-    ) -> tuple[int, Stream[object]]: ...
     async def user_events(
         self,
         *,
         address: str | None = None,
         account: Account | None = None,
         policy: BufferPolicy | None = None,
-        send_channel: SharedSendChannel | None = None,
-    ) -> tuple[int, Stream[UserEvent | StreamRestarted]] | tuple[int, Stream[object]]:
+    ) -> tuple[int, Stream[UserEvent | StreamRestarted]]:
         """Fills, funding, liquidations, non-user cancels and TWAP events (a tagged
         union). No user in the frames: one user per connection; nothing is replayed after a
         reconnect. Default: fail on overflow."""
         return await self._open(
             UserEventsSubscription(user=self._user("user_events", address, account)),
             policy,
-            send_channel,
         )
 
-    @overload
-    async def user_fills(
-        self,
-        *,
-        aggregate_by_time: bool = ...,
-        address: str | None = ...,
-        account: Account | None = ...,
-        policy: BufferPolicy | None = ...,
-        send_channel: None = ...,
-    ) -> tuple[int, Stream[UserFills | StreamRestarted]]: ...
-    @overload
-    async def user_fills(
-        self,
-        *,
-        aggregate_by_time: bool = ...,
-        address: str | None = ...,
-        account: Account | None = ...,
-        send_channel: SharedSendChannel,
-    ) -> tuple[int, Stream[object]]: ...
     async def user_fills(
         self,
         *,
@@ -518,8 +361,7 @@ class Subscriptions:
         address: str | None = None,
         account: Account | None = None,
         policy: BufferPolicy | None = None,
-        send_channel: SharedSendChannel | None = None,
-    ) -> tuple[int, Stream[UserFills | StreamRestarted]] | tuple[int, Stream[object]]:
+    ) -> tuple[int, Stream[UserFills | StreamRestarted]]:
         """The user's fills: a snapshot, then new fills; gap-free and duplicate-free
         across reconnects (see :class:`~trio_hl.models.UserFillsSubscription`). Default: fail
         on overflow."""
@@ -528,69 +370,28 @@ class Subscriptions:
                 user=self._user("user_fills", address, account), aggregate_by_time=aggregate_by_time
             ),
             policy,
-            send_channel,
         )
 
-    @overload
-    async def user_fundings(
-        self,
-        *,
-        address: str | None = ...,
-        account: Account | None = ...,
-        policy: BufferPolicy | None = ...,
-        send_channel: None = ...,
-    ) -> tuple[int, Stream[UserFundings | StreamRestarted]]: ...
-    @overload
-    async def user_fundings(
-        self,
-        *,
-        address: str | None = ...,
-        account: Account | None = ...,
-        send_channel: SharedSendChannel,
-    ) -> tuple[int, Stream[object]]: ...
     async def user_fundings(
         self,
         *,
         address: str | None = None,
         account: Account | None = None,
         policy: BufferPolicy | None = None,
-        send_channel: SharedSendChannel | None = None,
-    ) -> tuple[int, Stream[UserFundings | StreamRestarted]] | tuple[int, Stream[object]]:
+    ) -> tuple[int, Stream[UserFundings | StreamRestarted]]:
         """Hourly funding payments, a snapshot first. Default: fail on overflow."""
         return await self._open(
             UserFundingsSubscription(user=self._user("user_fundings", address, account)),
             policy,
-            send_channel,
         )
 
-    @overload
-    async def user_non_funding_ledger_updates(
-        self,
-        *,
-        address: str | None = ...,
-        account: Account | None = ...,
-        policy: BufferPolicy | None = ...,
-        send_channel: None = ...,
-    ) -> tuple[int, Stream[UserNonFundingLedgerUpdates | StreamRestarted]]: ...
-    @overload
-    async def user_non_funding_ledger_updates(
-        self,
-        *,
-        address: str | None = ...,
-        account: Account | None = ...,
-        send_channel: SharedSendChannel,
-    ) -> tuple[int, Stream[object]]: ...
     async def user_non_funding_ledger_updates(
         self,
         *,
         address: str | None = None,
         account: Account | None = None,
         policy: BufferPolicy | None = None,
-        send_channel: SharedSendChannel | None = None,
-    ) -> (
-        tuple[int, Stream[UserNonFundingLedgerUpdates | StreamRestarted]]
-        | tuple[int, Stream[object]]
-    ):
+    ) -> tuple[int, Stream[UserNonFundingLedgerUpdates | StreamRestarted]]:
         """Deposits, transfers, withdrawals..., a snapshot first. Default: fail on
         overflow."""
         return await self._open(
@@ -598,28 +399,8 @@ class Subscriptions:
                 user=self._user("user_non_funding_ledger_updates", address, account)
             ),
             policy,
-            send_channel,
         )
 
-    @overload
-    async def active_asset_data(
-        self,
-        *,
-        asset: str | int,
-        address: str | None = ...,
-        account: Account | None = ...,
-        policy: BufferPolicy | None = ...,
-        send_channel: None = ...,
-    ) -> tuple[int, Stream[ActiveAssetData | StreamRestarted]]: ...
-    @overload
-    async def active_asset_data(
-        self,
-        *,
-        asset: str | int,
-        address: str | None = ...,
-        account: Account | None = ...,
-        send_channel: SharedSendChannel,
-    ) -> tuple[int, Stream[object]]: ...
     async def active_asset_data(
         self,
         *,
@@ -627,8 +408,7 @@ class Subscriptions:
         address: str | None = None,
         account: Account | None = None,
         policy: BufferPolicy | None = None,
-        send_channel: SharedSendChannel | None = None,
-    ) -> tuple[int, Stream[ActiveAssetData | StreamRestarted]] | tuple[int, Stream[object]]:
+    ) -> tuple[int, Stream[ActiveAssetData | StreamRestarted]]:
         """Leverage and tradeable sizes of the user on perpetual ``asset``. Keep-latest."""
         return await self._open(
             ActiveAssetDataSubscription(
@@ -636,95 +416,37 @@ class Subscriptions:
                 coin=self._coin(asset),
             ),
             policy,
-            send_channel,
         )
 
-    @overload
-    async def user_twap_slice_fills(
-        self,
-        *,
-        address: str | None = ...,
-        account: Account | None = ...,
-        policy: BufferPolicy | None = ...,
-        send_channel: None = ...,
-    ) -> tuple[int, Stream[UserTwapSliceFills | StreamRestarted]]: ...
-    @overload
-    async def user_twap_slice_fills(
-        self,
-        *,
-        address: str | None = ...,
-        account: Account | None = ...,
-        send_channel: SharedSendChannel,
-    ) -> tuple[int, Stream[object]]: ...
     async def user_twap_slice_fills(
         self,
         *,
         address: str | None = None,
         account: Account | None = None,
         policy: BufferPolicy | None = None,
-        send_channel: SharedSendChannel | None = None,
-    ) -> tuple[int, Stream[UserTwapSliceFills | StreamRestarted]] | tuple[int, Stream[object]]:
+    ) -> tuple[int, Stream[UserTwapSliceFills | StreamRestarted]]:
         """Fills of the user's TWAP slices, a snapshot first. Default: fail on overflow."""
         return await self._open(
             UserTwapSliceFillsSubscription(
                 user=self._user("user_twap_slice_fills", address, account)
             ),
             policy,
-            send_channel,
         )
 
-    @overload
-    async def user_twap_history(
-        self,
-        *,
-        address: str | None = ...,
-        account: Account | None = ...,
-        policy: BufferPolicy | None = ...,
-        send_channel: None = ...,
-    ) -> tuple[int, Stream[UserTwapHistory | StreamRestarted]]: ...
-    @overload
-    async def user_twap_history(
-        self,
-        *,
-        address: str | None = ...,
-        account: Account | None = ...,
-        send_channel: SharedSendChannel,
-    ) -> tuple[int, Stream[object]]: ...
     async def user_twap_history(
         self,
         *,
         address: str | None = None,
         account: Account | None = None,
         policy: BufferPolicy | None = None,
-        send_channel: SharedSendChannel | None = None,
-    ) -> tuple[int, Stream[UserTwapHistory | StreamRestarted]] | tuple[int, Stream[object]]:
+    ) -> tuple[int, Stream[UserTwapHistory | StreamRestarted]]:
         """The user's TWAP history (``time`` in seconds), a snapshot first. Default: fail
         on overflow."""
         return await self._open(
             UserTwapHistorySubscription(user=self._user("user_twap_history", address, account)),
             policy,
-            send_channel,
         )
 
-    @overload
-    async def clearinghouse_state(
-        self,
-        *,
-        dex: str | None = ...,
-        address: str | None = ...,
-        account: Account | None = ...,
-        policy: BufferPolicy | None = ...,
-        send_channel: None = ...,
-    ) -> tuple[int, Stream[ClearinghouseStateUpdate | StreamRestarted]]: ...
-    @overload
-    async def clearinghouse_state(
-        self,
-        *,
-        dex: str | None = ...,
-        address: str | None = ...,
-        account: Account | None = ...,
-        send_channel: SharedSendChannel,
-    ) -> tuple[int, Stream[object]]: ...
     async def clearinghouse_state(
         self,
         *,
@@ -732,38 +454,15 @@ class Subscriptions:
         address: str | None = None,
         account: Account | None = None,
         policy: BufferPolicy | None = None,
-        send_channel: SharedSendChannel | None = None,
-    ) -> (
-        tuple[int, Stream[ClearinghouseStateUpdate | StreamRestarted]] | tuple[int, Stream[object]]
-    ):
+    ) -> tuple[int, Stream[ClearinghouseStateUpdate | StreamRestarted]]:
         """The user's perpetual account on ``dex`` (main by default). Keep-latest."""
         return await self._open(
             ClearinghouseStateSubscription(
                 user=self._user("clearinghouse_state", address, account), dex=dex
             ),
             policy,
-            send_channel,
         )
 
-    @overload
-    async def open_orders(
-        self,
-        *,
-        dex: str | None = ...,
-        address: str | None = ...,
-        account: Account | None = ...,
-        policy: BufferPolicy | None = ...,
-        send_channel: None = ...,
-    ) -> tuple[int, Stream[OpenOrders | StreamRestarted]]: ...
-    @overload
-    async def open_orders(
-        self,
-        *,
-        dex: str | None = ...,
-        address: str | None = ...,
-        account: Account | None = ...,
-        send_channel: SharedSendChannel,
-    ) -> tuple[int, Stream[object]]: ...
     async def open_orders(
         self,
         *,
@@ -771,34 +470,13 @@ class Subscriptions:
         address: str | None = None,
         account: Account | None = None,
         policy: BufferPolicy | None = None,
-        send_channel: SharedSendChannel | None = None,
-    ) -> tuple[int, Stream[OpenOrders | StreamRestarted]] | tuple[int, Stream[object]]:
+    ) -> tuple[int, Stream[OpenOrders | StreamRestarted]]:
         """Every open order of the user on ``dex`` (main by default). Keep-latest."""
         return await self._open(
             OpenOrdersSubscription(user=self._user("open_orders", address, account), dex=dex),
             policy,
-            send_channel,
         )
 
-    @overload
-    async def spot_state(
-        self,
-        *,
-        ignore_portfolio_margin: bool = ...,
-        address: str | None = ...,
-        account: Account | None = ...,
-        policy: BufferPolicy | None = ...,
-        send_channel: None = ...,
-    ) -> tuple[int, Stream[SpotState | StreamRestarted]]: ...
-    @overload
-    async def spot_state(
-        self,
-        *,
-        ignore_portfolio_margin: bool = ...,
-        address: str | None = ...,
-        account: Account | None = ...,
-        send_channel: SharedSendChannel,
-    ) -> tuple[int, Stream[object]]: ...
     async def spot_state(
         self,
         *,
@@ -806,8 +484,7 @@ class Subscriptions:
         address: str | None = None,
         account: Account | None = None,
         policy: BufferPolicy | None = None,
-        send_channel: SharedSendChannel | None = None,
-    ) -> tuple[int, Stream[SpotState | StreamRestarted]] | tuple[int, Stream[object]]:
+    ) -> tuple[int, Stream[SpotState | StreamRestarted]]:
         """The user's spot balances. Keep-latest."""
         return await self._open(
             SpotStateSubscription(
@@ -815,28 +492,8 @@ class Subscriptions:
                 ignore_portfolio_margin=ignore_portfolio_margin,
             ),
             policy,
-            send_channel,
         )
 
-    @overload
-    async def twap_states(
-        self,
-        *,
-        dex: str | None = ...,
-        address: str | None = ...,
-        account: Account | None = ...,
-        policy: BufferPolicy | None = ...,
-        send_channel: None = ...,
-    ) -> tuple[int, Stream[TwapStates | StreamRestarted]]: ...
-    @overload
-    async def twap_states(
-        self,
-        *,
-        dex: str | None = ...,
-        address: str | None = ...,
-        account: Account | None = ...,
-        send_channel: SharedSendChannel,
-    ) -> tuple[int, Stream[object]]: ...
     async def twap_states(
         self,
         *,
@@ -844,149 +501,73 @@ class Subscriptions:
         address: str | None = None,
         account: Account | None = None,
         policy: BufferPolicy | None = None,
-        send_channel: SharedSendChannel | None = None,
-    ) -> tuple[int, Stream[TwapStates | StreamRestarted]] | tuple[int, Stream[object]]:
+    ) -> tuple[int, Stream[TwapStates | StreamRestarted]]:
         """The user's running TWAPs on ``dex`` (main by default). Keep-latest."""
         return await self._open(
             TwapStatesSubscription(user=self._user("twap_states", address, account), dex=dex),
             policy,
-            send_channel,
         )
 
-    @overload
-    async def all_dexs_clearinghouse_state(
-        self,
-        *,
-        address: str | None = ...,
-        account: Account | None = ...,
-        policy: BufferPolicy | None = ...,
-        send_channel: None = ...,
-    ) -> tuple[int, Stream[AllDexsClearinghouseState | StreamRestarted]]: ...
-    @overload
-    async def all_dexs_clearinghouse_state(
-        self,
-        *,
-        address: str | None = ...,
-        account: Account | None = ...,
-        send_channel: SharedSendChannel,
-    ) -> tuple[int, Stream[object]]: ...
     async def all_dexs_clearinghouse_state(
         self,
         *,
         address: str | None = None,
         account: Account | None = None,
         policy: BufferPolicy | None = None,
-        send_channel: SharedSendChannel | None = None,
-    ) -> (
-        tuple[int, Stream[AllDexsClearinghouseState | StreamRestarted]] | tuple[int, Stream[object]]
-    ):
+    ) -> tuple[int, Stream[AllDexsClearinghouseState | StreamRestarted]]:
         """The user's perpetual account on every dex. Keep-latest."""
         return await self._open(
             AllDexsClearinghouseStateSubscription(
                 user=self._user("all_dexs_clearinghouse_state", address, account)
             ),
             policy,
-            send_channel,
         )
 
-    @overload
-    async def user_historical_orders(
-        self,
-        *,
-        address: str | None = ...,
-        account: Account | None = ...,
-        policy: BufferPolicy | None = ...,
-        send_channel: None = ...,
-    ) -> tuple[int, Stream[UserHistoricalOrders | StreamRestarted]]: ...
-    @overload
-    async def user_historical_orders(
-        self,
-        *,
-        address: str | None = ...,
-        account: Account | None = ...,
-        send_channel: SharedSendChannel,
-    ) -> tuple[int, Stream[object]]: ...
     async def user_historical_orders(
         self,
         *,
         address: str | None = None,
         account: Account | None = None,
         policy: BufferPolicy | None = None,
-        send_channel: SharedSendChannel | None = None,
-    ) -> tuple[int, Stream[UserHistoricalOrders | StreamRestarted]] | tuple[int, Stream[object]]:
+    ) -> tuple[int, Stream[UserHistoricalOrders | StreamRestarted]]:
         """The user's order history, a snapshot first. Default: fail on overflow."""
         return await self._open(
             UserHistoricalOrdersSubscription(
                 user=self._user("user_historical_orders", address, account)
             ),
             policy,
-            send_channel,
         )
 
-    @overload
-    async def asset_ctxs(
-        self, *, dex: str | None = ..., policy: BufferPolicy | None = ..., send_channel: None = ...
-    ) -> tuple[int, Stream[AssetCtxs | StreamRestarted]]: ...
-    @overload
-    async def asset_ctxs(
-        self, *, dex: str | None = ..., send_channel: SharedSendChannel
-    ) -> tuple[int, Stream[object]]: ...
     async def asset_ctxs(
         self,
         *,
         dex: str | None = None,
         policy: BufferPolicy | None = None,
-        send_channel: SharedSendChannel | None = None,
-    ) -> tuple[int, Stream[AssetCtxs | StreamRestarted]] | tuple[int, Stream[object]]:
+    ) -> tuple[int, Stream[AssetCtxs | StreamRestarted]]:
         """Contexts of every perpetual of ``dex`` (main by default). Keep-latest."""
-        return await self._open(AssetCtxsSubscription(dex=dex), policy, send_channel)
+        return await self._open(AssetCtxsSubscription(dex=dex), policy)
 
-    @overload
     async def spot_asset_ctxs(
-        self, *, policy: BufferPolicy | None = ..., send_channel: None = ...
-    ) -> tuple[int, Stream[SpotAssetCtxs | StreamRestarted]]: ...
-    @overload
-    async def spot_asset_ctxs(
-        self, *, send_channel: SharedSendChannel
-    ) -> tuple[int, Stream[object]]: ...
-    async def spot_asset_ctxs(
-        self, *, policy: BufferPolicy | None = None, send_channel: SharedSendChannel | None = None
-    ) -> tuple[int, Stream[SpotAssetCtxs | StreamRestarted]] | tuple[int, Stream[object]]:
+        self, *, policy: BufferPolicy | None = None
+    ) -> tuple[int, Stream[SpotAssetCtxs | StreamRestarted]]:
         """Contexts of every spot asset. Keep-latest."""
-        return await self._open(SpotAssetCtxsSubscription(), policy, send_channel)
+        return await self._open(SpotAssetCtxsSubscription(), policy)
 
-    @overload
     async def all_dexs_asset_ctxs(
-        self, *, policy: BufferPolicy | None = ..., send_channel: None = ...
-    ) -> tuple[int, Stream[AllDexsAssetCtxs | StreamRestarted]]: ...
-    @overload
-    async def all_dexs_asset_ctxs(
-        self, *, send_channel: SharedSendChannel
-    ) -> tuple[int, Stream[object]]: ...
-    async def all_dexs_asset_ctxs(
-        self, *, policy: BufferPolicy | None = None, send_channel: SharedSendChannel | None = None
-    ) -> tuple[int, Stream[AllDexsAssetCtxs | StreamRestarted]] | tuple[int, Stream[object]]:
+        self, *, policy: BufferPolicy | None = None
+    ) -> tuple[int, Stream[AllDexsAssetCtxs | StreamRestarted]]:
         """Perpetual contexts of every dex. Keep-latest."""
-        return await self._open(AllDexsAssetCtxsSubscription(), policy, send_channel)
+        return await self._open(AllDexsAssetCtxsSubscription(), policy)
 
-    @overload
-    async def l4_book(
-        self, *, asset: str | int, policy: BufferPolicy | None = ..., send_channel: None = ...
-    ) -> tuple[int, Stream[L4Snapshot | L4Updates | StreamRestarted]]: ...
-    @overload
-    async def l4_book(
-        self, *, asset: str | int, send_channel: SharedSendChannel
-    ) -> tuple[int, Stream[object]]: ...
     async def l4_book(
         self,
         *,
         asset: str | int,
         policy: BufferPolicy | None = None,
-        send_channel: SharedSendChannel | None = None,
-    ) -> tuple[int, Stream[L4Snapshot | L4Updates | StreamRestarted]] | tuple[int, Stream[object]]:
+    ) -> tuple[int, Stream[L4Snapshot | L4Updates | StreamRestarted]]:
         """GoldRush's order-level book of ``asset``: a ``Snapshot``, then ``Updates``
         per block (feed them to :class:`trio_hl.books.L4Book`). Default: fail on overflow."""
-        return await self._open(L4BookSubscription(coin=self._coin(asset)), policy, send_channel)
+        return await self._open(L4BookSubscription(coin=self._coin(asset)), policy)
 
     async def unsubscribe(self, sid: int) -> None:
         """End subscription ``sid``; its stream ends after its buffered messages."""
@@ -1000,7 +581,7 @@ class Ws:
     def __init__(self, api: Api) -> None:
         self._api = api
         self._client: Client | None = None
-        self.subscriptions = Subscriptions(self)
+        self.subscriptions = Subscriptions(api, self)
         self.info = Info(self._post_info, account=api.account, universe=lambda: api.universe)
         """Info requests over this connection (``NotRunning`` outside ``run()``)."""
         self.exchange = Exchange(

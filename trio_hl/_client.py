@@ -13,17 +13,18 @@ No protocol decision is made here: the session decides, this module performs.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 from contextlib import asynccontextmanager
-from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar, final
+from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar, final, overload
 
 import attrs
 import trio
-from trio_websocket import ConnectionClosed, ConnectionRejected, HandshakeError, WebSocketConnection
 
 from . import _transport
 from ._fanout import Mailbox, SharedSendChannel, Stream
+from ._protocol._channels import default_policy
 from ._protocol._frames import PING
 from ._protocol._replies import unwrap_reply
 from ._protocol._session import (
@@ -41,6 +42,7 @@ from ._protocol._session import (
 from ._settings import Settings
 from .errors import (
     ApiError,
+    ConfigurationError,
     ConnectError,
     ConnectionLost,
     DecodeError,
@@ -69,14 +71,8 @@ M = TypeVar("M")
 _YIELD_EVERY: Final = 8
 """Within one frame, deliveries between two checkpoints (8 wildcard books: about 1 ms)."""
 
-_TRANSPORT_FAILURES: Final = (
-    OSError,
-    trio.BrokenResourceError,
-    trio.ClosedResourceError,
-    trio.TooSlowError,
-    ConnectionClosed,
-    HandshakeError,
-)
+_CLOSE: Final = "<close>"
+"""The outbox's last item when the client closes (never a frame: frames are JSON)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -145,13 +141,15 @@ def _leaves(exc: BaseException) -> list[BaseException]:
     return [exc]
 
 
-def _rejection(exc: ConnectionRejected, network: Network) -> HandshakeRejected:
-    # A server may echo the request, key included, in its refusal. Redact before cutting
-    # to 200 characters, so that a key straddling the cut cannot survive half-redacted.
-    body = network.redact((exc.body or b"")[:4096].decode("utf-8", "replace"))[:200]
-    if exc.status_code in (401, 403):
+def _redacted(exc: HandshakeRejected, network: Network) -> HandshakeRejected:
+    """The refusal with every secret of the network's URL scrubbed from the body: a server
+    may echo the request, key included, in its refusal."""
+    body = network.redact(exc.body)
+    if body == exc.body:
+        return exc
+    if isinstance(exc, KeyRejected):
         return KeyRejected(exc.status_code, body)
-    return HandshakeRejected(exc.status_code, body)
+    return HandshakeRejected(exc.status_code, body, retry_after=exc.retry_after)
 
 
 @final
@@ -177,8 +175,13 @@ class Client:
         self._outbox: trio.MemorySendChannel[tuple[str, int | None]] | None = None
         self._outbox_recv: trio.MemoryReceiveChannel[tuple[str, int | None]] | None = None
         self._up = trio.Event()
-        self._ws: WebSocketConnection | None = None
         self._pong: trio.Event | None = None
+        self._ping: trio.Event | None = None
+        # Per connection: the WebSocket can still carry frames (no Close, no broken
+        # stream, no frame cut in the middle), and the writer is inside a send.
+        self._ws_open = False
+        self._sending = False
+        self._closed = trio.Event()
         self._running = False
         self._connections = 0
         self._frames = 0
@@ -203,13 +206,21 @@ class Client:
             pending_requests=self._session.pending_posts,
         )
 
+    @overload
+    async def open_subscription(
+        self, request: SubscriptionRequest[M], *, policy: BufferPolicy | None = None
+    ) -> tuple[int, Stream[M | StreamRestarted]]: ...
+    @overload
+    async def open_subscription(
+        self, request: SubscriptionRequest[Any], *, send_channel: SharedSendChannel
+    ) -> tuple[int, Stream[object]]: ...
     async def open_subscription(
         self,
-        request: SubscriptionRequest[M],
+        request: SubscriptionRequest[Any],
         *,
         policy: BufferPolicy | None = None,
         send_channel: SharedSendChannel | None = None,
-    ) -> tuple[int, Stream[M | StreamRestarted]]:
+    ) -> tuple[int, Stream[Any]]:
         """Subscribe and return ``(sid, stream)``; see :meth:`subscribe` for the details.
 
         With ``send_channel``, messages go to that shared stream (whose policy applies) and
@@ -222,6 +233,7 @@ class Client:
             NotRunning: the client is closed.
         """
         self._check_running()
+        body = request.to_wire()
         if send_channel is not None:
             if policy is not None:
                 raise SubscriptionError(
@@ -232,9 +244,11 @@ class Client:
                 raise SubscriptionError("the shared channel is closed")
             self._shared.add(mailbox)
         else:
-            mailbox = Mailbox(policy or request.policy)
+            try:
+                mailbox = Mailbox(policy or default_policy(body))
+            except ValueError as exc:
+                raise ConfigurationError(str(exc)) from None
         mailbox.release = self._release
-        body = request.to_wire()
         sid, key, frame = self._session.subscribe(body)
         self._mailboxes[sid] = mailbox
         mailbox.sids.add(sid)
@@ -403,7 +417,7 @@ class Client:
             if waiter is not None:
                 waiter.set(event.response)
         elif isinstance(event, Pong):
-            if self._pong is not None:
+            if self._pong is not None and self._ping is not None and self._ping.is_set():
                 self._pong.set()
         elif isinstance(event, SubscribeAcked):
             ack = self._ack_waiters.get(event.key)
@@ -482,61 +496,51 @@ class Client:
             ConnectError: the connection could not be established (retryable).
             _Final: a 4xx handshake refusal.
         """
-        established = False
         try:
-            async with trio.open_nursery() as nursery:
+            async with _transport.open_websocket(self.network, self.settings) as ws:
+                self._connection_up(ws)
+                if task_status is not None:
+                    task_status.started()
                 try:
-                    with trio.fail_after(self.settings.connect_timeout):
-                        ws, stream = await _transport.connect(nursery, self.network, self.settings)
-                except trio.TooSlowError:
-                    raise ConnectError(
-                        f"no WebSocket handshake within {self.settings.connect_timeout} s"
-                    ) from None
-                established = True
-                try:
-                    self._connection_up(ws)
-                    if task_status is not None:
-                        task_status.started()
-                    nursery.start_soon(self._reader, ws, nursery.cancel_scope)
-                    nursery.start_soon(self._heartbeat, nursery.cancel_scope)
-                    await self._writer(ws)
-                    nursery.cancel_scope.cancel(reason="connection closed while sending")
+                    async with trio.open_nursery() as nursery:
+                        nursery.start_soon(self._reader, ws, nursery.cancel_scope)
+                        nursery.start_soon(self._heartbeat, nursery.cancel_scope)
+                        await self._writer(ws)
+                        nursery.cancel_scope.cancel(reason="closing")
                 finally:
-                    self._connection_down()
-                    await trio.aclose_forcefully(stream)
-        except BaseException as exc:
-            leaves = _leaves(exc)
-            for leaf in leaves:
-                if isinstance(leaf, ConnectionRejected):
-                    if 400 <= leaf.status_code < 500:
-                        raise _Final(_rejection(leaf, self.network)) from None
-                    # A 5xx is the server's trouble, not ours: retry with backoff.
-                    raise ConnectError(f"handshake refused with HTTP {leaf.status_code}") from None
-                if isinstance(leaf, ConnectError):
-                    raise leaf from None
-            failures = [leaf for leaf in leaves if not isinstance(leaf, trio.Cancelled)]
-            if failures and all(isinstance(leaf, _TRANSPORT_FAILURES) for leaf in failures):
-                if len(failures) < len(leaves) and isinstance(exc, BaseExceptionGroup):
-                    # We are being cancelled (shutdown) and the socket failed on the way
-                    # out: the cancellation is what must propagate.
-                    cancelled, _ = exc.split(trio.Cancelled)
-                    if cancelled is not None:
-                        raise cancelled from None
-                if not established:
-                    raise ConnectError(
-                        "; ".join(f"{type(leaf).__name__}: {leaf}" for leaf in leaves)
-                    ) from exc
-                logger.info("connection to %s lost: %r", self.network.name, failures[0])
-                return True
-            raise
-        return established
+                    leftovers = self._connection_down()
+                    if self._ws_open:
+                        # Shielded and bounded: also when we are cancelled, the frames the
+                        # writer had not sent yet (unsubscribes) go out, then a Close.
+                        with (
+                            trio.CancelScope(shield=True),
+                            trio.move_on_after(self.settings.close_timeout),
+                        ):
+                            await self._close_websocket(ws, leftovers)
+                    if not self._running:
+                        self._closed.set()
+        except HandshakeRejected as exc:
+            if 400 <= exc.status_code < 500:
+                raise _Final(_redacted(exc, self.network)) from None
+            # A 5xx is the server's trouble, not ours: retry with backoff.
+            raise ConnectError(f"handshake refused with HTTP {exc.status_code}") from None
+        except _transport.Closed as exc:
+            logger.info("connection to %s lost: %s", self.network.name, exc)
+        return self._connections > 0
 
-    def _connection_up(self, ws: WebSocketConnection) -> None:
+    async def _close_websocket(self, ws: _transport.WebSocket, leftovers: list[str]) -> None:
+        with contextlib.suppress(_transport.Closed):
+            for frame in leftovers:
+                await ws.send_text(frame)
+        await ws.close()
+
+    def _connection_up(self, ws: _transport.WebSocket) -> None:
         self._connections += 1
         outbox_send, outbox_recv = trio.open_memory_channel[tuple[str, int | None]](math.inf)
         self._outbox_recv = outbox_recv
         self._outbox = outbox_send
-        self._ws = ws
+        self._ws_open = True
+        self._sending = False
         for frame in self._session.connection_made():
             outbox_send.send_nowait((frame, None))
         # Only streams that lived through the lost connection restarted; one subscribed
@@ -552,12 +556,24 @@ class Client:
         logger.info("connected to %s (connection %d)", self.network.name, self._connections)
         self._up.set()
 
-    def _connection_down(self) -> None:
-        if self._outbox is None:
-            return
+    def _connection_down(self) -> list[str]:
+        """Fail what the connection carried; return the frames still to send (no posts)."""
+        leftovers: list[str] = []
+        if self._outbox is None or self._outbox_recv is None:
+            return leftovers
+        if self._sending:
+            # Cancelled in the middle of a frame: the stream cannot carry another one.
+            self._ws_open = False
         self._outbox.close()
+        while True:
+            try:
+                frame, post_id = self._outbox_recv.receive_nowait()
+            except (trio.WouldBlock, trio.EndOfChannel):
+                break
+            if post_id is None and frame != _CLOSE:
+                leftovers.append(frame)
         self._outbox = None
-        self._ws = None
+        self._outbox_recv = None
         self._pong = None
         self._up = trio.Event()
         self._interrupted = set(self._mailboxes)
@@ -579,24 +595,52 @@ class Client:
         # waiting for an acknowledgement is released now rather than at its timeout.
         for waiter in self._ack_waiters.values():
             waiter.set(None)
+        return leftovers
 
-    async def _writer(self, ws: WebSocketConnection) -> None:
+    async def _writer(self, ws: _transport.WebSocket) -> None:
+        """Send the outbox in order; return when the close sentinel comes (or the outbox
+        ends). A send that stalls past ``pong_timeout`` recycles the connection."""
         assert self._outbox_recv is not None
+        stall = self.settings.pong_timeout
         async for frame, post_id in self._outbox_recv:
+            if frame == _CLOSE:
+                return
             if post_id is not None:
                 if post_id not in self._post_waiters:
                     continue  # abandoned (timed out or cancelled) before it was sent
-                # Marked before the await: once send_message starts, bytes may be on the
+                # Marked before the await: once the send starts, bytes may be on the
                 # wire, so a failure from here on leaves the outcome unknown.
                 self._session.post_sent(post_id)
-            await ws.send_message(frame)
+            self._sending = True
+            with trio.move_on_after(stall) as scope:
+                try:
+                    await ws.send_text(frame)
+                except _transport.Closed:
+                    self._ws_open = False
+                    raise
+            if scope.cancelled_caught:
+                self._ws_open = False  # mid-frame: nothing more can follow it
+                logger.warning(
+                    "a send to %s stalled for %s s: reconnecting", self.network.name, stall
+                )
+                return
+            self._sending = False
+            if frame is PING and self._ping is not None:
+                self._ping.set()
 
-    async def _reader(self, ws: WebSocketConnection, scope: trio.CancelScope) -> None:
+    async def _reader(self, ws: _transport.WebSocket, scope: trio.CancelScope) -> None:
         receive = self._session.receive_iter
         dispatch = self._dispatch
-        try:
-            while True:
-                raw = await ws.get_message()
+        while True:
+            try:
+                messages = await ws.receive()
+            except _transport.Closed as exc:
+                self._ws_open = False
+                if self._running:
+                    logger.info("connection to %s ended: %s", self.network.name, exc)
+                scope.cancel(reason=str(exc))
+                return
+            for raw in messages:
                 self._frames += 1
                 delivered = 0
                 # Events come lazily: a batch of books (a GoldRush wildcard frame, over
@@ -609,17 +653,15 @@ class Client:
                         if delivered % _YIELD_EVERY == 0:
                             await trio.lowlevel.checkpoint()
                     await dispatch(event)
-        except ConnectionClosed as exc:
-            if not self._running:
-                # Our own graceful close: let trio-websocket finish the close handshake.
-                return
-            scope.cancel(reason=f"connection closed ({exc.reason})")
 
     async def _heartbeat(self, scope: trio.CancelScope) -> None:
         interval = self.settings.ping_interval
         deadline = self.settings.pong_timeout
         while True:
             await trio.sleep(interval)
+            # Only a pong that follows our ping onto the wire counts: a server that stops
+            # reading while it keeps answering older pings must not look healthy.
+            self._ping = trio.Event()
             pong = self._pong = trio.Event()
             self._enqueue(PING)
             with trio.move_on_after(deadline):
@@ -632,10 +674,11 @@ class Client:
                 return
 
     async def _close_gracefully(self) -> None:
-        ws = self._ws
-        if ws is not None:
+        """Flush the outbox, then close the connection (the shell bounds the wait)."""
+        if self._outbox is not None:
+            self._outbox.send_nowait((_CLOSE, None))
             with trio.move_on_after(self.settings.close_timeout):
-                await ws.aclose()
+                await self._closed.wait()
 
     def _close_streams(self) -> None:
         self._running = False

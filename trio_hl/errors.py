@@ -98,11 +98,15 @@ class HandshakeRejected(TransportError):
     Attributes:
         status_code: the HTTP status of the refusal.
         body: the first bytes of the response body, decoded leniently.
+        retry_after: the server's ``Retry-After``, in seconds, when it sent one (429, 503).
     """
 
-    def __init__(self, status_code: int, body: str = "") -> None:
+    def __init__(
+        self, status_code: int, body: str = "", *, retry_after: float | None = None
+    ) -> None:
         self.status_code = status_code
         self.body = body
+        self.retry_after = retry_after
         detail = f": {body}" if body else ""
         super().__init__(f"WebSocket handshake rejected with HTTP {status_code}{detail}")
 

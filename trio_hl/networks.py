@@ -204,8 +204,15 @@ class Network:
         For text that comes from the server or the network stack and may echo the URL or
         the key (a handshake refusal's body, an error message).
         """
-        for secret in _url_secrets(self.ws_url):
+        secrets = _url_secrets(self.ws_url)
+        for secret in secrets:
             text = text.replace(secret, _HIDDEN)
+        # Text cut short (a body is kept to its first 200 characters) may end in the first
+        # characters of a secret: hide those too.
+        for secret in secrets:
+            for size in range(min(len(secret) - 1, len(text)), 2, -1):
+                if text.endswith(secret[:size]):
+                    return text[:-size] + _HIDDEN
         return text
 
     def __repr__(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import random
 
+import attrs
 import pytest
 import trio
 import trio.testing
@@ -72,15 +73,15 @@ async def test_missing_pong_forces_reconnect_and_resubscribe(
 
 
 async def test_backoff_schedule_is_exact_and_capped(
-    fake_hyperliquid: FakeHyperliquid, autojump_clock: trio.testing.MockClock
+    fake_hyperliquid: FakeHyperliquid, autojump_clock: trio.testing.MockClock, settings: Settings
 ) -> None:
     fake = fake_hyperliquid
     fake.reject_handshakes(503, times=9)
-    settings = Settings(backoff=Backoff(random=random.Random(7).random))
     expected_rng = random.Random(7)
-    async with open_client(
-        fake.network, settings=Settings(initial_connect_attempts=None, backoff=settings.backoff)
-    ):
+    settings = attrs.evolve(
+        settings, initial_connect_attempts=None, backoff=Backoff(random=random.Random(7).random)
+    )
+    async with open_client(fake.network, settings=settings):
         times = fake.handshake_times
         assert len(times) == 10
         gaps = [b - a for a, b in itertools.pairwise(times)]
@@ -122,20 +123,20 @@ async def test_backoff_resets_after_a_healthy_connection(
 
 
 async def test_key_rejected_fails_fast_without_retry(
-    fake_hyperliquid: FakeHyperliquid, autojump_clock: trio.testing.MockClock
+    fake_hyperliquid: FakeHyperliquid, autojump_clock: trio.testing.MockClock, settings: Settings
 ) -> None:
     fake = fake_hyperliquid
     fake.require_key = "right-key"
     start = trio.current_time()
     with pytest.raises(KeyRejected) as info:
-        async with open_client(fake.goldrush_network("wrong-key-SECRET")):
+        async with open_client(fake.goldrush_network("wrong-key-SECRET"), settings=settings):
             pytest.fail("must not connect")
     assert info.value.status_code == 401
     assert trio.current_time() == start
     assert fake.handshakes == 1
     assert "wrong-key-SECRET" not in str(info.value)
     assert "wrong-key-SECRET" not in repr(info.value)
-    async with open_client(fake.goldrush_network("right-key")) as client:
+    async with open_client(fake.goldrush_network("right-key"), settings=settings) as client:
         assert client.statistics().connected
 
 
@@ -205,10 +206,11 @@ def test_goldrush_key_never_printed() -> None:
 
 async def test_clean_shutdown_sends_close_and_leaves_no_task(
     fake_hyperliquid: FakeHyperliquid,
+    settings: Settings,
 ) -> None:
     fake = fake_hyperliquid
     async with (
-        open_client(fake.network) as client,
+        open_client(fake.network, settings=settings) as client,
         client.subscribe(L2BookSubscription(coin="BTC")),
     ):
         pass
@@ -217,18 +219,22 @@ async def test_clean_shutdown_sends_close_and_leaves_no_task(
     assert _client_tasks() == []
 
 
-async def test_user_exception_passes_through_unwrapped(fake_hyperliquid: FakeHyperliquid) -> None:
+async def test_user_exception_passes_through_unwrapped(
+    fake_hyperliquid: FakeHyperliquid, settings: Settings
+) -> None:
     class Mine(Exception):
         pass
 
     with pytest.raises(Mine):
-        async with open_client(fake_hyperliquid.network):
+        async with open_client(fake_hyperliquid.network, settings=settings):
             raise Mine
 
 
-async def test_cancellation_passes_through(fake_hyperliquid: FakeHyperliquid) -> None:
+async def test_cancellation_passes_through(
+    fake_hyperliquid: FakeHyperliquid, settings: Settings
+) -> None:
     with trio.move_on_after(5) as scope:
-        async with open_client(fake_hyperliquid.network):
+        async with open_client(fake_hyperliquid.network, settings=settings):
             scope.cancel()
             await trio.sleep_forever()
     assert scope.cancelled_caught

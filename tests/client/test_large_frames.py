@@ -6,7 +6,7 @@ from __future__ import annotations
 import trio
 import trio.testing
 
-from trio_hl import open_client
+from trio_hl import Settings, open_client
 from trio_hl.models import L2Book, L2BookSubscription
 from trio_hl.testing import FakeHyperliquid, l2_book_data
 
@@ -14,12 +14,12 @@ COINS = 200
 
 
 async def test_a_batch_of_books_lets_other_tasks_run_between_coins(
-    fake_hyperliquid: FakeHyperliquid, autojump_clock: trio.testing.MockClock
+    fake_hyperliquid: FakeHyperliquid, autojump_clock: trio.testing.MockClock, settings: Settings
 ) -> None:
     fake = fake_hyperliquid
     batch = [l2_book_data(f"COIN{i}", levels=3) for i in range(COINS)]
     async with (
-        open_client(fake.goldrush_network("key")) as client,
+        open_client(fake.goldrush_network("key"), settings=settings) as client,
         client.subscribe(L2BookSubscription()) as stream,
         trio.open_nursery() as nursery,
     ):
@@ -51,11 +51,11 @@ async def test_a_batch_of_books_lets_other_tasks_run_between_coins(
 
 
 async def test_a_bad_book_in_a_batch_spoils_only_itself(
-    fake_hyperliquid: FakeHyperliquid, autojump_clock: trio.testing.MockClock
+    fake_hyperliquid: FakeHyperliquid, autojump_clock: trio.testing.MockClock, settings: Settings
 ) -> None:
     fake = fake_hyperliquid
     async with (
-        open_client(fake.goldrush_network("key")) as client,
+        open_client(fake.goldrush_network("key"), settings=settings) as client,
         client.subscribe(L2BookSubscription()) as stream,
     ):
         good = l2_book_data("ETH", levels=1)
@@ -68,11 +68,11 @@ async def test_a_bad_book_in_a_batch_spoils_only_itself(
 
 
 async def test_frames_for_nobody_are_not_decoded(
-    fake_hyperliquid: FakeHyperliquid, autojump_clock: trio.testing.MockClock
+    fake_hyperliquid: FakeHyperliquid, autojump_clock: trio.testing.MockClock, settings: Settings
 ) -> None:
     fake = fake_hyperliquid
     async with (
-        open_client(fake.network) as client,
+        open_client(fake.network, settings=settings) as client,
         client.subscribe(L2BookSubscription(coin="BTC")) as stream,
     ):
         # A malformed ETH book: nobody wants ETH, so it is skipped before decoding (a

@@ -149,3 +149,17 @@ async def test_no_secret_in_any_log_record_at_debug(
     assert fake.handshakes >= 3
     assert caplog.records, "the test must see the client's log lines"
     _assert_clean("\n".join(record.getMessage() for record in caplog.records))
+
+
+async def test_a_key_cut_short_by_the_body_limit_is_hidden_too(
+    fake_hyperliquid: FakeHyperliquid, autojump_clock: trio.testing.MockClock
+) -> None:
+    # The body is kept to 200 characters: here the cut falls inside the echoed key.
+    fake = fake_hyperliquid
+    padding = "x" * (200 - len(KEY) // 2)
+    fake.reject_handshakes(403, body=padding + KEY)
+    with pytest.raises(KeyRejected) as info:
+        async with open_client(fake.goldrush_network(KEY)):
+            pytest.fail("must not connect")
+    assert info.value.body == padding + "***"
+    assert KEY[: len(KEY) // 2] not in info.value.body

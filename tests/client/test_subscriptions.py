@@ -12,7 +12,15 @@ import trio_hl
 from trio_hl import Api, BufferPolicy, Settings, open_client, open_shared_channel
 from trio_hl._fanout import Mailbox
 from trio_hl.errors import ConfigurationError, NotRunning, SubscriptionError, SubscriptionOverflow
-from trio_hl.models import Bbo, L2Book, L2BookSubscription, StreamRestarted, Trades
+from trio_hl.models import (
+    Bbo,
+    BboSubscription,
+    L2Book,
+    L2BookSubscription,
+    StreamRestarted,
+    Trades,
+    TradesSubscription,
+)
 from trio_hl.testing import FakeHyperliquid, l2_book_data, trade_data
 
 from .helpers import is_method
@@ -62,10 +70,13 @@ async def test_shared_channel_merges_streams(fake_hyperliquid: FakeHyperliquid) 
     api = await Api.create(network=fake.network)
     send_channel, shared = open_shared_channel()
     async with api.ws.run():
-        book_sid, stream = await api.ws.subscriptions.l2_book(
-            asset="BTC", send_channel=send_channel
+        subs = api.ws.subscriptions
+        book_sid, stream = await subs.subscribe(
+            L2BookSubscription(coin="BTC"), send_channel=send_channel
         )
-        trades_sid, _ = await api.ws.subscriptions.trades(asset="BTC", send_channel=send_channel)
+        trades_sid, _ = await subs.subscribe(
+            TradesSubscription(coin="BTC"), send_channel=send_channel
+        )
         assert stream is shared or stream.statistics() == shared.statistics()
         await fake.push("l2Book", l2_book_data("BTC", levels=1))
         await fake.push("trades", [trade_data("BTC")])
@@ -94,7 +105,8 @@ async def test_shared_channel_refuses_a_per_subscription_policy(
     send_channel, _ = open_shared_channel()
     async with open_client(fake_hyperliquid.network) as client:
         with pytest.raises(SubscriptionError, match="shared channel"):
-            await client.open_subscription(
+            # The overloads refuse this statically; untyped callers get a clear error.
+            await client.open_subscription(  # type: ignore[call-overload]
                 L2BookSubscription(coin="BTC"),
                 policy=BufferPolicy.block(),
                 send_channel=send_channel,
@@ -351,7 +363,9 @@ async def test_shared_stream_ends_with_the_client_even_when_unsubscribed(
     send_channel, shared = open_shared_channel()
     api = await Api.create(network=fake_hyperliquid.network)
     async with api.ws.run():
-        sid, _ = await api.ws.subscriptions.bbo(asset="BTC", send_channel=send_channel)
+        sid, _ = await api.ws.subscriptions.subscribe(
+            BboSubscription(coin="BTC"), send_channel=send_channel
+        )
         await api.ws.subscriptions.unsubscribe(sid)
     with trio.fail_after(1), pytest.raises(trio.EndOfChannel):
         await shared.receive()

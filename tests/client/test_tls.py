@@ -9,7 +9,7 @@ import pytest
 import trio
 
 from trio_hl import MAINNET, Settings, open_client
-from trio_hl._transport import connect
+from trio_hl._transport import open_stream
 from trio_hl.errors import ConnectError
 
 
@@ -21,9 +21,8 @@ async def test_wss_verifies_certificates_by_default(monkeypatch: pytest.MonkeyPa
         raise OSError("no network in tests")
 
     monkeypatch.setattr(trio, "open_ssl_over_tcp_stream", capture)
-    async with trio.open_nursery() as nursery:
-        with pytest.raises(OSError, match="no network"):
-            await connect(nursery, MAINNET, Settings())
+    with pytest.raises(ConnectError, match="no network"):
+        await open_stream(MAINNET, Settings())
     context = seen["ssl_context"]
     assert isinstance(context, ssl.SSLContext)
     assert context.verify_mode == ssl.CERT_REQUIRED

@@ -16,7 +16,7 @@ from tests.user_frames import (
     order_updates,
     user_frame,
 )
-from trio_hl._protocol._channels import CHANNEL_DECODERS
+from trio_hl._protocol._channels import CHANNELS
 from trio_hl.testing import l2_book_data, trade_data
 
 USER_CHANNELS = (
@@ -77,4 +77,5 @@ def samples() -> list[tuple[str, Any]]:
 
 
 SAMPLES = samples()
-assert {channel for channel, _ in SAMPLES} == set(CHANNEL_DECODERS), "a channel has no sample"
+FRAME_CHANNELS = {c for row in CHANNELS.values() for c in (row.frame_channel, *row.also)}
+assert {channel for channel, _ in SAMPLES} == FRAME_CHANNELS, "a channel has no sample"

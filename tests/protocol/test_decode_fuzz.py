@@ -1,6 +1,6 @@
 """Fuzzing the decode path: whatever the server sends, only trio_hl's own errors escape.
 
-``decode_frame`` (the public one-shot decoder) and ``Session.receive_text`` (the reader's
+``decode_frame`` (the public one-shot decoder) and ``Session.receive_message`` (the reader's
 path: decoding from text, lazy per-coin decoding, message filters) are fed arbitrary text,
 arbitrary JSON, arbitrary JSON under every known channel, and valid frames of every
 channel with a random part replaced, removed or duplicated. ``decode_frame`` may only
@@ -115,7 +115,7 @@ SESSION = _session(
 
 def _both(raw: str | bytes) -> None:
     _decode(raw)
-    SESSION.receive_text(raw)  # must never raise: malformed input is an Undecodable event
+    SESSION.receive_message(raw)  # must never raise: malformed input is an Undecodable event
 
 
 @FUZZ
@@ -144,7 +144,7 @@ def test_valid_frames_with_a_part_broken(sample: tuple[str, Any]) -> None:
 
 
 def _events(session: Session, raw: str) -> list[str]:
-    return [repr(event) for event in session.receive_text(raw)]
+    return [repr(event) for event in session.receive_message(raw)]
 
 
 # No wildcard: books of a batch are peeked at and skipped when nobody wants them.
@@ -180,7 +180,7 @@ def test_the_text_path_leaves_binary_messages_to_the_parser() -> None:
     for time in (b"1", b'"x"'):  # a valid book, and a malformed one
         bad = b'{"channel":"l2Book","data":[{"coin":"BTC","time":%s,"levels":[[],[]],"x":"\xff"}]}'
         for session in (SESSION, COIN_SESSION):
-            events = session.receive_text(bad % time)
+            events = session.receive_message(bad % time)
             assert [type(event).__name__ for event in events] == ["Undecodable"]
 
 
@@ -192,7 +192,7 @@ def test_a_book_only_json_refuses_is_a_decode_error_of_its_own() -> None:
         '{"channel":"l2Book","data":[{"coin":"BTC","time":1,"levels":[[],[]]},'
         f'{{"coin":"ETH","time":"x","levels":[[],[]],"x":{huge}}}]}}'
     )
-    events = SESSION.receive_text(frame)
+    events = SESSION.receive_message(frame)
     assert [type(event).__name__ for event in events] == ["Deliver", "Undecodable"]
 
 

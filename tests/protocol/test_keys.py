@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from trio_hl._protocol._channels import decode_channel
-from trio_hl._protocol._keys import WILDCARD, subscription_key, subscription_route
+from trio_hl._protocol._channels import decode_channel, subscription_route
+from trio_hl._protocol._keys import WILDCARD, subscription_key
 from trio_hl.errors import DecodeError
 from trio_hl.testing import l2_book_data, trade_data
 

@@ -60,7 +60,7 @@ def test_delivery_reaches_every_local_consumer_once() -> None:
     session = connected()
     sid1, _, _ = session.subscribe(BTC)
     sid2, _, _ = session.subscribe(BTC)
-    (event,) = session.receive_text(frame("l2Book", l2_book_data("BTC", levels=1)))
+    (event,) = session.receive_message(frame("l2Book", l2_book_data("BTC", levels=1)))
     assert isinstance(event, Deliver)
     assert event.sids == (sid1, sid2)
     assert isinstance(event.message, L2Book)
@@ -70,10 +70,10 @@ def test_wildcard_and_coin_both_receive_a_book() -> None:
     session = connected()
     wild, _, _ = session.subscribe({"type": "l2Book"})
     btc, _, _ = session.subscribe(BTC)
-    (event,) = session.receive_text(frame("l2Book", l2_book_data("BTC", levels=1)))
+    (event,) = session.receive_message(frame("l2Book", l2_book_data("BTC", levels=1)))
     assert isinstance(event, Deliver)
     assert event.sids == (wild, btc)
-    (eth,) = session.receive_text(frame("l2Book", l2_book_data("ETH", levels=1)))
+    (eth,) = session.receive_message(frame("l2Book", l2_book_data("ETH", levels=1)))
     assert isinstance(eth, Deliver)
     assert eth.sids == (wild,)
 
@@ -81,7 +81,7 @@ def test_wildcard_and_coin_both_receive_a_book() -> None:
 def test_batch_of_books_splits_per_coin() -> None:
     session = connected()
     _wild, _, _ = session.subscribe({"type": "l2Book"})
-    events = session.receive_text(
+    events = session.receive_message(
         frame("l2Book", [l2_book_data("BTC", levels=1), l2_book_data("ETH", levels=1)])
     )
     coins = [
@@ -93,8 +93,10 @@ def test_batch_of_books_splits_per_coin() -> None:
 def test_empty_trades_route_nowhere() -> None:
     session = connected()
     session.subscribe({"type": "trades", "coin": "BTC"})
-    assert session.receive_text(frame("trades", [])) == []
-    (event,) = session.receive_text(frame("trades", [trade_data("BTC"), trade_data("BTC", tid=2)]))
+    assert session.receive_message(frame("trades", [])) == []
+    (event,) = session.receive_message(
+        frame("trades", [trade_data("BTC"), trade_data("BTC", tid=2)])
+    )
     assert isinstance(event, Deliver)
     assert isinstance(event.message, Trades)
     assert [t.tid for t in event.message.trades] == [455478288652533, 2]
@@ -120,13 +122,13 @@ def test_ack_matches_by_subset_of_normalised_echo() -> None:
     session = connected()
     _, key, _ = session.subscribe(BTC)
     echo = {"type": "l2Book", "coin": "BTC", "nSigFigs": None, "mantissa": None}
-    events = session.receive_text(
+    events = session.receive_message(
         frame("subscriptionResponse", {"method": "subscribe", "subscription": echo})
     )
     assert events == [SubscribeAcked(key)]
     # A second ack for the same key matches nothing pending.
     assert (
-        session.receive_text(
+        session.receive_message(
             frame("subscriptionResponse", {"method": "subscribe", "subscription": echo})
         )
         == []
@@ -137,7 +139,9 @@ def test_invalid_subscription_error_rejects_the_pending_subscription() -> None:
     session = connected()
     sid, key, _ = session.subscribe({"type": "trades", "coin": "NOPE"})
     text = 'Invalid subscription {"type":"trades","coin":"NOPE"}'
-    assert session.receive_text(frame("error", text)) == [SubscriptionRejected(key, (sid,), text)]
+    assert session.receive_message(frame("error", text)) == [
+        SubscriptionRejected(key, (sid,), text)
+    ]
     assert session.wire_count == 0
     assert session.sids() == ()
 
@@ -156,9 +160,9 @@ def test_post_ids_replies_and_trailing_id_errors() -> None:
         "id": first,
         "response": {"type": "info", "payload": {"type": "allMids", "data": {}}},
     }
-    (event,) = session.receive_text(frame("post", reply))
+    (event,) = session.receive_message(frame("post", reply))
     assert event == PostReplied(first, reply["response"])
-    (rejected,) = session.receive_text(
+    (rejected,) = session.receive_message(
         frame("error", f"too many pending post requests id={second}")
     )
     assert rejected == PostRejected(second, f"too many pending post requests id={second}")
@@ -168,13 +172,13 @@ def test_parse_error_echo_with_id_fails_that_post() -> None:
     session = connected()
     post_id, text = session.post("info", {"type": "x"})
     error = f"Error parsing JSON into valid websocket request: {text}"
-    assert session.receive_text(frame("error", error)) == [PostRejected(post_id, error)]
+    assert session.receive_message(frame("error", error)) == [PostRejected(post_id, error)]
 
 
 def test_unmatched_errors_become_notices() -> None:
     session = connected()
     text = "Cannot track more than 15 total users."
-    assert session.receive_text(frame("error", text)) == [ServerNotice(text)]
+    assert session.receive_message(frame("error", text)) == [ServerNotice(text)]
 
 
 def test_connection_lost_splits_sent_from_unsent() -> None:
@@ -219,11 +223,11 @@ def test_unsubscribe_while_disconnected_sends_nothing() -> None:
 def test_malformed_frames_become_undecodable(raw: str) -> None:
     session = connected()
     session.subscribe({"type": "bbo", "coin": "BTC"})
-    (event,) = session.receive_text(raw)
+    (event,) = session.receive_message(raw)
     assert isinstance(event, Undecodable)
 
 
 def test_banner_and_pong() -> None:
     session = connected()
-    assert session.receive_text("Websocket connection established.") == []
-    assert session.receive_text('{"channel":"pong"}') == [Pong()]
+    assert session.receive_message("Websocket connection established.") == []
+    assert session.receive_message('{"channel":"pong"}') == [Pong()]

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from trio_hl._protocol._dedupe import FILTERS, FillDeduplicator, filter_for
+from trio_hl._protocol._channels import CHANNELS, filter_for
+from trio_hl._protocol._dedupe import FILL_MEMORY, FillDeduplicator
 from trio_hl._protocol._session import Deliver, Limits, Session
 from trio_hl.errors import SubscriptionError
 from trio_hl.models import UserFill, UserFills, UserFillsSubscription
-from trio_hl.models.subscriptions import FILL_MEMORY
 
 from ..user_frames import ALICE, BOB, fill, user_fills
 
@@ -29,7 +29,7 @@ def connected(limits: Limits | None = None) -> Session:
 
 
 def delivered(session: Session, channel: str, data: Any) -> list[Deliver]:
-    events = session.receive_text(frame(channel, data))
+    events = session.receive_message(frame(channel, data))
     assert all(isinstance(e, Deliver) for e in events)
     return [e for e in events if isinstance(e, Deliver)]
 
@@ -214,7 +214,7 @@ def fills(message: object) -> list[int]:
 
 
 def test_only_user_fills_has_a_filter() -> None:
-    assert set(FILTERS) == {"userFills"}
+    assert {kind for kind, row in CHANNELS.items() if row.dedupe is not None} == {"userFills"}
     assert isinstance(filter_for(UserFillsSubscription(user=ALICE).to_wire()), FillDeduplicator)
     assert filter_for({"type": "userFundings", "user": ALICE}) is None
 

@@ -8,6 +8,8 @@ from trio_hl import Account, Api, Stream, open_shared_channel
 from trio_hl.models import (
     ActiveAssetCtx,
     ActiveSpotAssetCtx,
+    Bbo,
+    BboSubscription,
     L2Book,
     L2BookSubscription,
     L4Snapshot,
@@ -19,6 +21,8 @@ from trio_hl.models import (
     UserEvent,
     UserFills,
     UserFillsSubscription,
+    UserFundings,
+    UserFundingsSubscription,
 )
 
 
@@ -31,8 +35,12 @@ async def api_surface(api: Api) -> None:
     _, ctx = await api.ws.subscriptions.active_asset_ctx(asset="@1")
     assert_type(await ctx.receive(), ActiveAssetCtx | ActiveSpotAssetCtx | StreamRestarted)
     send_channel, shared = open_shared_channel()
-    _, same = await api.ws.subscriptions.bbo(asset="BTC", send_channel=send_channel)
+    _, same = await api.ws.subscriptions.subscribe(
+        BboSubscription(coin="BTC"), send_channel=send_channel
+    )
     assert_type(same, Stream[object])
+    _, own = await api.ws.subscriptions.subscribe(BboSubscription(coin="BTC"))
+    assert_type(own, Stream[Bbo | StreamRestarted])
     assert_type(shared, Stream[object])
 
 
@@ -48,8 +56,12 @@ async def user_streams(api: Api, other: Account) -> None:
     _, l4 = await api.ws.subscriptions.l4_book(asset="BTC")
     assert_type(await l4.receive(), L4Snapshot | L4Updates | StreamRestarted)
     send_channel, _ = open_shared_channel()
-    _, merged = await api.ws.subscriptions.user_fundings(send_channel=send_channel)
+    _, merged = await api.ws.subscriptions.subscribe(
+        UserFundingsSubscription(user="0x" + "0" * 40), send_channel=send_channel
+    )
     assert_type(merged, Stream[object])
+    _, funding = await api.ws.subscriptions.user_fundings()
+    assert_type(funding, Stream[UserFundings | StreamRestarted])
     async with api.ws.run() as client, client.subscribe(UserFillsSubscription(user="0x")) as s:
         assert_type(await s.receive(), UserFills | StreamRestarted)
 

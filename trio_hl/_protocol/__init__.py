@@ -3,7 +3,7 @@
 Theory of operation
 -------------------
 The shell reads one WebSocket message at a time and hands it to
-:meth:`_session.Session.receive_text`, which parses the JSON once and returns *events*:
+:meth:`_session.Session.receive_message`, which parses the JSON once and returns *events*:
 
 * control frames (``pong``, ``subscriptionResponse``, ``post`` replies, ``error``) become
   :class:`Pong`, :class:`SubscribeAcked`, :class:`PostReplied`, :class:`PostRejected`,

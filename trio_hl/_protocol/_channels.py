@@ -1,9 +1,18 @@
-"""Channel table: how each server ``channel`` decodes into models and which routes it feeds.
+"""The channel table: every fact about a subscription channel, in one row.
 
-A data frame is ``{"channel": name, "data": ...}``. For each channel, one decoder turns
-``data`` into zero or more :class:`Routed` items: the typed message plus every route it
-belongs to (see :mod:`._keys`). Decoding happens once per frame, whatever the number of
-local consumers. Structure hooks are looked up once, here, not per frame.
+:data:`CHANNELS` holds one :class:`ChannelSpec` per subscription type: its wire type, the
+``channel`` its data frames arrive on, its request class and the model its stream yields,
+its route (how frames are told apart, computed from a subscription body and from a decoded
+message alike, see :mod:`._keys`), its default buffer policy, its message filter (``_dedupe``)
+and its decoder. The session, :func:`trio_hl.decode_frame`, the fake server and the ``Api``
+read this table and nothing else; ``tests/protocol/test_channel_table.py`` checks it against
+every request class and model. Adding a channel is a model, a request class, one row here and
+its tests (see "How to add a channel" in ``docs/concepts.md``).
+
+A data frame is ``{"channel": name, "data": ...}``. The row's decoder turns ``data`` into
+zero or more :class:`Routed` items: the typed message plus every route it belongs to.
+Decoding happens once per frame, whatever the number of local consumers. Structure hooks
+are looked up once, here, not per frame.
 
 Routing asymmetries handled here, each tested:
 
@@ -23,7 +32,7 @@ Routing asymmetries handled here, each tested:
   carries nothing to apply and yields nothing.
 
 The session decodes lazily (``iter_decode``): the busiest channels (``l2Book``, ``trades``) name
-their routes from the raw JSON before anything is decoded (:func:`peek_routes`), so a frame
+their routes from the raw JSON before anything is decoded (``ChannelSpec.peek``), so a frame
 no subscription wants costs no decoding, and a batch of books (a GoldRush wildcard frame of
 hundreds of coins, over 1 MB) is decoded one coin at a time, as the shell asks for the next,
 so that the shell can let other tasks run between coins. A malformed book in a batch spoils
@@ -44,13 +53,14 @@ are the same either way (``tests/protocol/test_decode_fuzz.py``, ``test_fast_pat
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Final, Protocol, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 import msgspec
 from cattrs.errors import BaseValidationError
 
 from .._convert import CONVERTER, bound_structure_hook, json_decoder, json_frame_decoder
+from .._policy import BufferPolicy
 from ..errors import DecodeError
 from ..models.account import (
     ActiveAssetData,
@@ -62,7 +72,7 @@ from ..models.account import (
     WebData2,
     WebData3,
 )
-from ..models.l4 import decode_l4_book
+from ..models.l4 import L4Snapshot, L4Updates, decode_l4_book
 from ..models.market import (
     ActiveAssetCtx,
     ActiveSpotAssetCtx,
@@ -77,6 +87,36 @@ from ..models.market import (
     Trade,
     Trades,
 )
+from ..models.subscriptions import (
+    ActiveAssetCtxSubscription,
+    ActiveAssetDataSubscription,
+    AllDexsAssetCtxsSubscription,
+    AllDexsClearinghouseStateSubscription,
+    AllMidsSubscription,
+    AssetCtxsSubscription,
+    BboSubscription,
+    CandleSubscription,
+    ClearinghouseStateSubscription,
+    L2BookSubscription,
+    L4BookSubscription,
+    NotificationSubscription,
+    OpenOrdersSubscription,
+    OrderUpdatesSubscription,
+    SpotAssetCtxsSubscription,
+    SpotStateSubscription,
+    SubscriptionRequest,
+    TradesSubscription,
+    TwapStatesSubscription,
+    UserEventsSubscription,
+    UserFillsSubscription,
+    UserFundingsSubscription,
+    UserHistoricalOrdersSubscription,
+    UserNonFundingLedgerUpdatesSubscription,
+    UserTwapHistorySubscription,
+    UserTwapSliceFillsSubscription,
+    WebData2Subscription,
+    WebData3Subscription,
+)
 from ..models.user import (
     Notification,
     OrderUpdate,
@@ -89,50 +129,88 @@ from ..models.user import (
     UserTwapHistory,
     UserTwapSliceFills,
 )
-from ._frames import loads
-from ._keys import WILDCARD, RouteKey
+from ._dedupe import FillDeduplicator, MessageFilter
+from ._frames import CONTROL_CHANNELS, channel_prefix, loads, parse
+from ._keys import WILDCARD, BookRoute, FieldRoute, Route, Routed, RouteKey
 
 __all__ = [
-    "CHANNEL_DECODERS",
+    "CHANNELS",
     "TEXT_CHANNELS",
-    "Routed",
+    "ChannelSpec",
+    "Control",
+    "Decoder",
     "decode_channel",
+    "decode_message",
+    "default_policy",
+    "filter_for",
     "iter_decode",
     "iter_decode_text",
-    "peek_routes",
+    "spec_for_frame",
+    "subscription_route",
 ]
 
 T = TypeVar("T")
 
+Decoder = Callable[[Any], object | None]
+"""One item of a frame's ``data`` -> its message, or ``None`` for an item carrying nothing.
 
-@attrs.frozen
-class Routed:
-    """One decoded message and the routes that receive it."""
+Raises any of :data:`_DECODE_FAILURES` (or :class:`DecodeError`) on malformed data."""
 
-    routes: tuple[RouteKey, ...]
-    message: object
+Wanted = Callable[[RouteKey], bool]
+"""Does some live subscription want this route?"""
+
+TextPath = Callable[[str, Wanted], Iterator[Routed | DecodeError] | None]
+"""Decodes a whole frame from its text; ``None`` when it cannot (then it is parsed)."""
+
+_EVENTS: Final = BufferPolicy.fail_on_overflow()
+_STATE: Final = BufferPolicy.keep_latest(1)
+
+
+@attrs.frozen(kw_only=True)
+class ChannelSpec:
+    """Everything about one subscription channel (one row of :data:`CHANNELS`).
+
+    Attributes:
+        wire_type: the subscription's ``type`` (``"userEvents"``).
+        frame_channel: the ``channel`` of its data frames (``"user"``).
+        request: the request class (its ``to_wire()["type"]`` is ``wire_type``).
+        model: what its stream yields (a class or a union), the request's type argument.
+        route: how its frames are told apart, from a body and from a message (``_keys``).
+        decode: the data of one frame (or one item of a batch) -> message, or ``None``.
+        policy: the default buffer policy: keep the latest for *state* channels (every
+            message is the whole state), fail on overflow for *event* channels (a silently
+            dropped event is a bug).
+        wildcard_policy: the default for a subscription without a coin (GoldRush's every-coin
+            book, which carries every coin on one stream and must not lose coins).
+        dedupe: makes the message filter each wire subscription of this type gets.
+        batch: a list ``data`` is several items, each decoded and routed on its own.
+        also: other frame channels serving this subscription, with their decoders
+            (``activeSpotAssetCtx`` serves ``activeAssetCtx``).
+        peek: the routes of one item read from the raw JSON without decoding it, or
+            ``None`` when that cannot be told cheaply (only for the busiest channels).
+        text: decodes a whole frame straight from its text (the hot channels).
+    """
+
+    wire_type: str
+    frame_channel: str
+    request: type[SubscriptionRequest[Any]]
+    model: Any
+    route: Route
+    decode: Decoder
+    policy: BufferPolicy = _EVENTS
+    wildcard_policy: BufferPolicy | None = None
+    dedupe: Callable[[], MessageFilter] | None = None
+    batch: bool = False
+    also: Mapping[str, Decoder] = attrs.field(factory=dict)
+    peek: Callable[[Any], tuple[RouteKey, ...] | None] | None = None
+    text: TextPath | None = None
+
+
+# --- decoders ---------------------------------------------------------------------------------
 
 
 def _hook(cls: type[T]) -> Callable[[Any], T]:
     return bound_structure_hook(CONVERTER, cls)
-
-
-def _union_hook(union: Any) -> Callable[[Any], Any]:
-    hook = CONVERTER.get_structure_hook(union)
-
-    def structure(data: Any) -> Any:
-        return hook(data, union)
-
-    return structure
-
-
-_l2_book = _hook(L2Book)
-_trade = _hook(Trade)
-_candle = _hook(Candle)
-_bbo = _hook(Bbo)
-_all_mids = _hook(AllMids)
-_active_ctx = _hook(ActiveAssetCtx)
-_active_spot_ctx = _hook(ActiveSpotAssetCtx)
 
 
 def _mapping(data: Any) -> Mapping[str, Any]:
@@ -141,191 +219,473 @@ def _mapping(data: Any) -> Mapping[str, Any]:
     return data
 
 
-def _book_routes(coin: str, fast: bool) -> tuple[RouteKey, ...]:
-    if fast:
-        return (("l2Book", coin, "fast"), ("l2Book", WILDCARD, "fast"))
-    return (("l2Book", coin), ("l2Book", WILDCARD))
-
-
-def _one_book(raw: Any) -> L2Book:
-    return _l2_book(_mapping(raw))
-
-
-def _decode_l2_book(data: Any) -> list[Routed]:
-    books = data if isinstance(data, list) else [data]
-    out: list[Routed] = []
-    for raw in books:
-        book = _one_book(raw)
-        out.append(Routed(_book_routes(book.coin, book.fast), book))
-    return out
-
-
-def _decode_trades(data: Any) -> list[Routed]:
-    if not isinstance(data, list):
-        raise TypeError(f"expected a list of trades, got {type(data).__name__}")
-    if not data:
-        return []
-    trades = tuple([_trade(item) for item in data])
-    coin = trades[0].coin
-    return [Routed((("trades", coin),), Trades(coin=coin, trades=trades))]
-
-
-def _decode_candle(data: Any) -> list[Routed]:
-    candle = _candle(_mapping(data))
-    return [Routed((("candle", candle.coin, candle.interval),), candle)]
-
-
-def _decode_bbo(data: Any) -> list[Routed]:
-    bbo = _bbo(_mapping(data))
-    return [Routed((("bbo", bbo.coin),), bbo)]
-
-
-def _decode_all_mids(data: Any) -> list[Routed]:
-    mids = _all_mids(_mapping(data))
-    return [Routed((("allMids", mids.dex or ""),), mids)]
-
-
-def _decode_active_ctx(data: Any) -> list[Routed]:
-    ctx = _active_ctx(_mapping(data))
-    return [Routed((("activeAssetCtx", ctx.coin),), ctx)]
-
-
-def _decode_active_spot_ctx(data: Any) -> list[Routed]:
-    ctx = _active_spot_ctx(_mapping(data))
-    return [Routed((("activeAssetCtx", ctx.coin),), ctx)]
-
-
-class _HasUser(Protocol):
-    @property
-    def user(self) -> str: ...
-
-
-class _HasUserDex(_HasUser, Protocol):
-    @property
-    def dex(self) -> str: ...
-
-
 def _list(data: Any, what: str) -> list[Any]:
     if not isinstance(data, list):
         raise TypeError(f"expected a list of {what}, got {type(data).__name__}")
     return data
 
 
-def _by_user(channel: str, cls: type[_HasUser]) -> Callable[[Any], list[Routed]]:
-    """``{..., "user": addr}`` routed as ``(channel, user)``."""
+def _object(cls: type[T]) -> Callable[[Any], T]:
+    """Data that is one JSON object of ``cls``."""
     structure = _hook(cls)
 
-    def decode(data: Any) -> list[Routed]:
-        message = structure(_mapping(data))
-        return [Routed(((channel, message.user.lower()),), message)]
+    def decode(data: Any) -> T:
+        return structure(_mapping(data))
 
     return decode
 
 
-def _by_user_dex(channel: str, cls: type[_HasUserDex]) -> Callable[[Any], list[Routed]]:
-    """``{"dex", "user", ...}`` routed as ``(channel, user, dex)``."""
-    structure = _hook(cls)
+def _union(union: Any) -> Decoder:
+    hook = CONVERTER.get_structure_hook(union)
 
-    def decode(data: Any) -> list[Routed]:
-        message = structure(_mapping(data))
-        return [Routed(((channel, message.user.lower(), message.dex),), message)]
+    def decode(data: Any) -> object:
+        return hook(data, union)
 
     return decode
 
 
-def _unattributed(route: str, structure: Callable[[Any], Any]) -> Callable[[Any], list[Routed]]:
-    """Frames without a user: the route is the bare channel (one user per connection)."""
-
-    def decode(data: Any) -> list[Routed]:
-        return [Routed(((route,),), structure(data))]
-
-    return decode
+_trade: Final = _hook(Trade)
+_order_update: Final = _hook(OrderUpdate)
+_spot_asset_ctx: Final = _hook(SpotAssetCtx)
+_l2_book: Final = _object(L2Book)
 
 
-_web_data3 = _hook(WebData3)
-_active_asset_data = _hook(ActiveAssetData)
-_asset_ctxs = _hook(AssetCtxs)
-_spot_asset_ctx = _hook(SpotAssetCtx)
-_all_dexs_asset_ctxs = _hook(AllDexsAssetCtxs)
-_order_update = _hook(OrderUpdate)
-_user_event = _union_hook(UserEvent)
-_notification = _hook(Notification)
+def _trades(data: Any) -> Trades | None:
+    items = _list(data, "trades")
+    if not items:
+        return None  # an empty list names no coin: it routes nowhere
+    trades = tuple([_trade(item) for item in items])
+    return Trades(coin=trades[0].coin, trades=trades)
 
 
-def _decode_web_data3(data: Any) -> list[Routed]:
-    message: WebData3 = _web_data3(_mapping(data))
-    return [Routed((("webData3", message.user_state.user.lower()),), message)]
-
-
-def _decode_active_asset_data(data: Any) -> list[Routed]:
-    message: ActiveAssetData = _active_asset_data(_mapping(data))
-    route = ("activeAssetData", message.user.lower(), message.coin)
-    return [Routed((route,), message)]
-
-
-def _decode_asset_ctxs(data: Any) -> list[Routed]:
-    message: AssetCtxs = _asset_ctxs(_mapping(data))
-    return [Routed((("assetCtxs", message.dex),), message)]
-
-
-def _decode_spot_asset_ctxs(data: Any) -> list[Routed]:
-    ctxs = tuple(_spot_asset_ctx(item) for item in _list(data, "spot asset contexts"))
-    return [Routed((("spotAssetCtxs",),), SpotAssetCtxs(ctxs=ctxs))]
-
-
-def _decode_order_updates(data: Any) -> list[Routed]:
+def _order_updates(data: Any) -> OrderUpdates | None:
     updates = tuple(_order_update(item) for item in _list(data, "order updates"))
-    if not updates:
-        return []
-    return [Routed((("orderUpdates",),), OrderUpdates(updates=updates))]
+    return OrderUpdates(updates=updates) if updates else None
 
 
-def _decode_l4_book(data: Any) -> list[Routed]:
+def _spot_asset_ctxs(data: Any) -> SpotAssetCtxs:
+    # The data is a bare array: wrapped into one message.
+    return SpotAssetCtxs(ctxs=tuple(_spot_asset_ctx(item) for item in _list(data, "contexts")))
+
+
+def _l4_book(data: Any) -> L4Snapshot | L4Updates | None:
     message = decode_l4_book(data)
-    coin = message.coin
-    if coin is None:
-        return []
-    return [Routed((("l4Book", coin),), message)]
+    # An Updates block without entries names no coin and carries nothing to apply.
+    return message if message.coin is not None else None
 
 
-CHANNEL_DECODERS: Final[dict[str, Callable[[Any], list[Routed]]]] = {
-    "l2Book": _decode_l2_book,
-    "trades": _decode_trades,
-    "candle": _decode_candle,
-    "bbo": _decode_bbo,
-    "allMids": _decode_all_mids,
-    "activeAssetCtx": _decode_active_ctx,
-    "activeSpotAssetCtx": _decode_active_spot_ctx,
-    # user channels, by user (and dex or coin)
-    "webData2": _by_user("webData2", WebData2),
-    "webData3": _decode_web_data3,
-    "userFills": _by_user("userFills", UserFills),
-    "userFundings": _by_user("userFundings", UserFundings),
-    "userNonFundingLedgerUpdates": _by_user(
-        "userNonFundingLedgerUpdates", UserNonFundingLedgerUpdates
+def _peek_book(data: Any) -> tuple[RouteKey, ...] | None:
+    if not isinstance(data, dict):
+        return None
+    coin = data.get("coin")
+    if not isinstance(coin, str):
+        return None
+    return BookRoute.of_coin(coin, data.get("fast") is True)
+
+
+def _peek_trades(data: Any) -> tuple[RouteKey, ...] | None:
+    if not isinstance(data, list) or not data or not isinstance(data[0], dict):
+        return None
+    coin = data[0].get("coin")
+    return (("trades", coin),) if isinstance(coin, str) else None
+
+
+# --- straight from text (see the module docstring) --------------------------------------------
+
+# What msgspec raises on input it does not decode (its errors are ValueErrors).
+_TEXT_FAILURES: Final = (ValueError, RecursionError)
+_BOOK_ROUTE: Final = BookRoute()
+_TRADES_ROUTE: Final = FieldRoute("trades", ("coin",))
+_BBO_ROUTE: Final = FieldRoute("bbo", ("coin",))
+
+
+class _Head(msgspec.Struct):
+    """What routing needs of a book; msgspec skips everything else."""
+
+    coin: Any = None
+    fast: Any = False
+
+
+_head: Final = msgspec.json.Decoder(_Head).decode
+_book_text: Final = json_decoder(L2Book)
+
+
+def _book_unwanted(item: msgspec.Raw, wanted: Wanted) -> bool:
+    try:
+        head = _head(item)
+    except _TEXT_FAILURES:
+        return False  # decoded, and its error reported, like a book someone wants
+    if not isinstance(head.coin, str):
+        return False
+    return not any(wanted(route) for route in BookRoute.of_coin(head.coin, head.fast is True))
+
+
+def _books_text(data: L2Book | list[msgspec.Raw], wanted: Wanted) -> Iterator[Routed | DecodeError]:
+    if isinstance(data, L2Book):
+        yield Routed(_BOOK_ROUTE.of_message(data), data)
+        return
+    # Peeking at each coin pays only when some books may be for nobody: not for a
+    # wildcard subscriber, who takes them all.
+    peek = not (wanted(("l2Book", WILDCARD)) or wanted(("l2Book", WILDCARD, "fast")))
+    for item in data:
+        if peek and _book_unwanted(item, wanted):
+            continue
+        try:
+            book: L2Book = _book_text(item)
+        except _TEXT_FAILURES:
+            # Unusual or malformed: the converter decides (and explains).
+            try:
+                parsed = loads(bytes(item))
+            except _TEXT_FAILURES:
+                # Text only json refuses (an integer of thousands of digits) in a field no
+                # model reads: msgspec skipped it when it split the frame.
+                yield DecodeError("a book is not JSON that json reads", channel="l2Book")
+                continue
+            yield from iter_decode("l2Book", [parsed], wanted)
+            continue
+        yield Routed(_BOOK_ROUTE.of_message(book), book)
+
+
+def _trades_text(data: tuple[Trade, ...], _wanted: Wanted) -> Iterator[Routed]:
+    if data:
+        message = Trades(coin=data[0].coin, trades=data)
+        yield Routed(_TRADES_ROUTE.of_message(message), message)
+
+
+def _bbo_text(data: Bbo, _wanted: Wanted) -> Iterator[Routed]:
+    yield Routed(_BBO_ROUTE.of_message(data), data)
+
+
+def _text_path(
+    channel: str,
+    decode_frame: Callable[[str], tuple[str, Any]],
+    items: Callable[[Any, Wanted], Iterator[Routed | DecodeError]],
+) -> TextPath:
+    def decode(text: str, wanted: Wanted) -> Iterator[Routed | DecodeError] | None:
+        try:
+            name, data = decode_frame(text)
+        except _TEXT_FAILURES:
+            return None
+        if name != channel:  # a repeated "channel" key: the last one counts, as in parse()
+            return None
+        return items(data, wanted)
+
+    return decode
+
+
+# --- the table --------------------------------------------------------------------------------
+
+
+def _user(kind: str, *more: str) -> FieldRoute:
+    """Rule 5: a user channel routes by the lower-cased user (and ``more``)."""
+    return FieldRoute(kind, ("user", *more))
+
+
+def _unattributed(kind: str) -> FieldRoute:
+    """Rule 6: the frames carry no user; the body must still name one."""
+    return FieldRoute(kind, (), required=("user",))
+
+
+_ROWS: Final = (
+    ChannelSpec(
+        wire_type="l2Book",
+        frame_channel="l2Book",
+        request=L2BookSubscription,
+        model=L2Book,
+        route=_BOOK_ROUTE,
+        decode=_l2_book,
+        policy=_STATE,
+        wildcard_policy=BufferPolicy.keep_latest(1024),
+        batch=True,
+        peek=_peek_book,
+        text=_text_path("l2Book", json_frame_decoder(L2Book, batch=True), _books_text),
     ),
-    "userTwapSliceFills": _by_user("userTwapSliceFills", UserTwapSliceFills),
-    "userTwapHistory": _by_user("userTwapHistory", UserTwapHistory),
-    "userHistoricalOrders": _by_user("userHistoricalOrders", UserHistoricalOrders),
-    "spotState": _by_user("spotState", SpotState),
-    "allDexsClearinghouseState": _by_user("allDexsClearinghouseState", AllDexsClearinghouseState),
-    "clearinghouseState": _by_user_dex("clearinghouseState", ClearinghouseStateUpdate),
-    "openOrders": _by_user_dex("openOrders", OpenOrders),
-    "twapStates": _by_user_dex("twapStates", TwapStates),
-    "activeAssetData": _decode_active_asset_data,
-    # no user in the frames (one user per connection)
-    "orderUpdates": _decode_order_updates,
-    "user": _unattributed("userEvents", _user_event),
-    "notification": _unattributed("notification", lambda d: _notification(_mapping(d))),
-    # market-wide state
-    "assetCtxs": _decode_asset_ctxs,
-    "spotAssetCtxs": _decode_spot_asset_ctxs,
-    "allDexsAssetCtxs": lambda d: [
-        Routed((("allDexsAssetCtxs",),), _all_dexs_asset_ctxs(_mapping(d)))
-    ],
-    # GoldRush
-    "l4Book": _decode_l4_book,
+    ChannelSpec(
+        wire_type="trades",
+        frame_channel="trades",
+        request=TradesSubscription,
+        model=Trades,
+        route=_TRADES_ROUTE,
+        decode=_trades,
+        peek=_peek_trades,
+        text=_text_path("trades", json_frame_decoder(tuple[Trade, ...]), _trades_text),
+    ),
+    ChannelSpec(
+        wire_type="candle",
+        frame_channel="candle",
+        request=CandleSubscription,
+        model=Candle,
+        route=FieldRoute("candle", ("coin", "interval")),
+        decode=_object(Candle),
+    ),
+    ChannelSpec(
+        wire_type="bbo",
+        frame_channel="bbo",
+        request=BboSubscription,
+        model=Bbo,
+        route=_BBO_ROUTE,
+        decode=_object(Bbo),
+        policy=_STATE,
+        text=_text_path("bbo", json_frame_decoder(Bbo), _bbo_text),
+    ),
+    ChannelSpec(
+        wire_type="allMids",
+        frame_channel="allMids",
+        request=AllMidsSubscription,
+        model=AllMids,
+        route=FieldRoute("allMids", ("dex",)),
+        decode=_object(AllMids),
+        policy=_STATE,
+    ),
+    ChannelSpec(
+        wire_type="activeAssetCtx",
+        frame_channel="activeAssetCtx",
+        request=ActiveAssetCtxSubscription,
+        model=ActiveAssetCtx | ActiveSpotAssetCtx,
+        route=FieldRoute("activeAssetCtx", ("coin",)),
+        decode=_object(ActiveAssetCtx),
+        policy=_STATE,
+        also={"activeSpotAssetCtx": _object(ActiveSpotAssetCtx)},
+    ),
+    # rule 5: user channels, by user (and dex or coin)
+    ChannelSpec(
+        wire_type="webData2",
+        frame_channel="webData2",
+        request=WebData2Subscription,
+        model=WebData2,
+        route=_user("webData2"),
+        decode=_object(WebData2),
+        policy=_STATE,
+    ),
+    ChannelSpec(
+        wire_type="webData3",
+        frame_channel="webData3",
+        request=WebData3Subscription,
+        model=WebData3,
+        route=FieldRoute("webData3", ("user",), user_of=lambda m: m.user_state.user),
+        decode=_object(WebData3),
+        policy=_STATE,
+    ),
+    ChannelSpec(
+        wire_type="userFills",
+        frame_channel="userFills",
+        request=UserFillsSubscription,
+        model=UserFills,
+        route=_user("userFills"),
+        decode=_object(UserFills),
+        dedupe=FillDeduplicator,
+    ),
+    ChannelSpec(
+        wire_type="userFundings",
+        frame_channel="userFundings",
+        request=UserFundingsSubscription,
+        model=UserFundings,
+        route=_user("userFundings"),
+        decode=_object(UserFundings),
+    ),
+    ChannelSpec(
+        wire_type="userNonFundingLedgerUpdates",
+        frame_channel="userNonFundingLedgerUpdates",
+        request=UserNonFundingLedgerUpdatesSubscription,
+        model=UserNonFundingLedgerUpdates,
+        route=_user("userNonFundingLedgerUpdates"),
+        decode=_object(UserNonFundingLedgerUpdates),
+    ),
+    ChannelSpec(
+        wire_type="userTwapSliceFills",
+        frame_channel="userTwapSliceFills",
+        request=UserTwapSliceFillsSubscription,
+        model=UserTwapSliceFills,
+        route=_user("userTwapSliceFills"),
+        decode=_object(UserTwapSliceFills),
+    ),
+    ChannelSpec(
+        wire_type="userTwapHistory",
+        frame_channel="userTwapHistory",
+        request=UserTwapHistorySubscription,
+        model=UserTwapHistory,
+        route=_user("userTwapHistory"),
+        decode=_object(UserTwapHistory),
+    ),
+    ChannelSpec(
+        wire_type="userHistoricalOrders",
+        frame_channel="userHistoricalOrders",
+        request=UserHistoricalOrdersSubscription,
+        model=UserHistoricalOrders,
+        route=_user("userHistoricalOrders"),
+        decode=_object(UserHistoricalOrders),
+    ),
+    ChannelSpec(
+        wire_type="spotState",
+        frame_channel="spotState",
+        request=SpotStateSubscription,
+        model=SpotState,
+        route=_user("spotState"),
+        decode=_object(SpotState),
+        policy=_STATE,
+    ),
+    ChannelSpec(
+        wire_type="allDexsClearinghouseState",
+        frame_channel="allDexsClearinghouseState",
+        request=AllDexsClearinghouseStateSubscription,
+        model=AllDexsClearinghouseState,
+        route=_user("allDexsClearinghouseState"),
+        decode=_object(AllDexsClearinghouseState),
+        policy=_STATE,
+    ),
+    ChannelSpec(
+        wire_type="clearinghouseState",
+        frame_channel="clearinghouseState",
+        request=ClearinghouseStateSubscription,
+        model=ClearinghouseStateUpdate,
+        route=_user("clearinghouseState", "dex"),
+        decode=_object(ClearinghouseStateUpdate),
+        policy=_STATE,
+    ),
+    ChannelSpec(
+        wire_type="openOrders",
+        frame_channel="openOrders",
+        request=OpenOrdersSubscription,
+        model=OpenOrders,
+        route=_user("openOrders", "dex"),
+        decode=_object(OpenOrders),
+        policy=_STATE,
+    ),
+    ChannelSpec(
+        wire_type="twapStates",
+        frame_channel="twapStates",
+        request=TwapStatesSubscription,
+        model=TwapStates,
+        route=_user("twapStates", "dex"),
+        decode=_object(TwapStates),
+        policy=_STATE,
+    ),
+    ChannelSpec(
+        wire_type="activeAssetData",
+        frame_channel="activeAssetData",
+        request=ActiveAssetDataSubscription,
+        model=ActiveAssetData,
+        route=_user("activeAssetData", "coin"),
+        decode=_object(ActiveAssetData),
+        policy=_STATE,
+    ),
+    # rule 6: no user in the frames (one user per connection)
+    ChannelSpec(
+        wire_type="orderUpdates",
+        frame_channel="orderUpdates",
+        request=OrderUpdatesSubscription,
+        model=OrderUpdates,
+        route=_unattributed("orderUpdates"),
+        decode=_order_updates,
+    ),
+    ChannelSpec(
+        wire_type="userEvents",
+        frame_channel="user",
+        request=UserEventsSubscription,
+        model=UserEvent,
+        route=_unattributed("userEvents"),
+        decode=_union(UserEvent),
+    ),
+    ChannelSpec(
+        wire_type="notification",
+        frame_channel="notification",
+        request=NotificationSubscription,
+        model=Notification,
+        route=_unattributed("notification"),
+        decode=_object(Notification),
+    ),
+    # rule 7: market-wide state
+    ChannelSpec(
+        wire_type="assetCtxs",
+        frame_channel="assetCtxs",
+        request=AssetCtxsSubscription,
+        model=AssetCtxs,
+        route=FieldRoute("assetCtxs", ("dex",)),
+        decode=_object(AssetCtxs),
+        policy=_STATE,
+    ),
+    ChannelSpec(
+        wire_type="spotAssetCtxs",
+        frame_channel="spotAssetCtxs",
+        request=SpotAssetCtxsSubscription,
+        model=SpotAssetCtxs,
+        route=FieldRoute("spotAssetCtxs"),
+        decode=_spot_asset_ctxs,
+        policy=_STATE,
+    ),
+    ChannelSpec(
+        wire_type="allDexsAssetCtxs",
+        frame_channel="allDexsAssetCtxs",
+        request=AllDexsAssetCtxsSubscription,
+        model=AllDexsAssetCtxs,
+        route=FieldRoute("allDexsAssetCtxs"),
+        decode=_object(AllDexsAssetCtxs),
+        policy=_STATE,
+    ),
+    # GoldRush. A diff stream: it fails on overflow (a dropped update corrupts the book).
+    ChannelSpec(
+        wire_type="l4Book",
+        frame_channel="l4Book",
+        request=L4BookSubscription,
+        model=L4Snapshot | L4Updates,
+        route=FieldRoute("l4Book", ("coin",)),
+        decode=_l4_book,
+    ),
+)
+
+CHANNELS: Final[Mapping[str, ChannelSpec]] = {row.wire_type: row for row in _ROWS}
+"""Subscription type -> its row."""
+
+_BY_FRAME: Final[dict[str, tuple[ChannelSpec, Decoder]]] = {
+    channel: (row, decode)
+    for row in _ROWS
+    for channel, decode in ((row.frame_channel, row.decode), *row.also.items())
 }
+
+_TEXT_PATHS: Final = {row.frame_channel: row.text for row in _ROWS if row.text is not None}
+
+TEXT_CHANNELS: Final = frozenset(_TEXT_PATHS)
+"""The frame channels :func:`iter_decode_text` decodes."""
+
+
+def spec_for_frame(channel: str) -> ChannelSpec | None:
+    """The row whose subscription a data frame of ``channel`` serves (``None``: unknown)."""
+    entry = _BY_FRAME.get(channel)
+    return None if entry is None else entry[0]
+
+
+def _row(body: Mapping[str, Any]) -> ChannelSpec:
+    kind = body.get("type")
+    row = CHANNELS.get(kind) if isinstance(kind, str) else None
+    if row is None:
+        raise ValueError(f"unknown subscription type {kind!r}")
+    return row
+
+
+def subscription_route(body: Mapping[str, Any]) -> RouteKey:
+    """The route of a subscription body (``_keys`` rule 2).
+
+    Raises:
+        ValueError: unknown subscription type or a missing required field.
+    """
+    return _row(body).route.of_subscription(body)
+
+
+def default_policy(body: Mapping[str, Any]) -> BufferPolicy:
+    """The buffer policy of a subscription whose caller chose none."""
+    row = _row(body)
+    if row.wildcard_policy is not None and body.get("coin") is None:
+        return row.wildcard_policy
+    return row.policy
+
+
+def filter_for(body: Mapping[str, Any]) -> MessageFilter | None:
+    """A fresh message filter for a new wire subscription with this body, if its type has one."""
+    row = _row(body)
+    return None if row.dedupe is None else row.dedupe()
+
+
+# --- decoding ---------------------------------------------------------------------------------
 
 
 def _describe(exc: BaseException) -> str:
@@ -347,12 +707,44 @@ _DECODE_FAILURES: Final = (
 )
 
 
-def decode_channel(channel: str, data: Any) -> list[Routed] | None:
-    """Decode the ``data`` of a data frame.
+def iter_decode(channel: str, data: Any, wanted: Wanted) -> Iterator[Routed | DecodeError]:
+    """Decode lazily what some route wants: one message per step, errors as values.
 
-    Args:
-        channel: the frame's ``channel``.
-        data: the frame's ``data``.
+    A batch (a list ``data`` on a :attr:`ChannelSpec.batch` channel) is decoded one item at a
+    time; a malformed item yields its :class:`DecodeError` and the rest of the batch goes
+    on. An item whose routes can be read from the raw JSON (:attr:`ChannelSpec.peek`) and
+    that nobody wants is not decoded at all. An unknown channel yields nothing.
+    """
+    entry = _BY_FRAME.get(channel)
+    if entry is None:
+        return
+    row, decode = entry
+    items = data if row.batch and isinstance(data, list) else (data,)
+    for item in items:
+        if row.peek is not None:
+            routes = row.peek(item)
+            if routes is not None and not any(wanted(route) for route in routes):
+                continue
+        try:
+            message = decode(item)
+            if message is None:
+                continue
+            routed = Routed(row.route.of_message(message), message)
+        except DecodeError as exc:
+            yield exc
+            continue
+        except _DECODE_FAILURES as exc:
+            yield DecodeError(_describe(exc), channel=channel)
+            continue
+        yield routed
+
+
+def _everything(_: RouteKey) -> bool:
+    return True
+
+
+def decode_channel(channel: str, data: Any) -> list[Routed] | None:
+    """Decode the whole ``data`` of a data frame.
 
     Returns:
         The routed messages, or ``None`` for a channel this client does not know.
@@ -360,171 +752,18 @@ def decode_channel(channel: str, data: Any) -> list[Routed] | None:
     Raises:
         DecodeError: the data does not match the channel's model (names the channel).
     """
-    decoder = CHANNEL_DECODERS.get(channel)
-    if decoder is None:
+    if channel not in _BY_FRAME:
         return None
-    try:
-        return decoder(data)
-    except DecodeError:
-        raise
-    except _DECODE_FAILURES as exc:
-        raise DecodeError(_describe(exc), channel=channel) from exc
-
-
-def _peek_book(data: Any) -> tuple[RouteKey, ...] | None:
-    if not isinstance(data, dict):
-        return None
-    coin = data.get("coin")
-    if not isinstance(coin, str):
-        return None
-    return _book_routes(coin, data.get("fast") is True)
-
-
-def _peek_trades(data: Any) -> tuple[RouteKey, ...] | None:
-    if not isinstance(data, list) or not data or not isinstance(data[0], dict):
-        return None
-    coin = data[0].get("coin")
-    return (("trades", coin),) if isinstance(coin, str) else None
-
-
-_PEEKS: Final[dict[str, Callable[[Any], tuple[RouteKey, ...] | None]]] = {
-    "l2Book": _peek_book,
-    "trades": _peek_trades,
-}
-
-
-def peek_routes(channel: str, data: Any) -> tuple[RouteKey, ...] | None:
-    """The routes a frame will have, read from the raw JSON without decoding it.
-
-    Returns ``None`` when that cannot be told cheaply (other channels, batches, anything
-    malformed): the frame must then be decoded to be routed. When a tuple is returned, it
-    is exactly the routes :func:`decode_channel` gives the decoded message, should it decode.
-    """
-    peek = _PEEKS.get(channel)
-    return None if peek is None else peek(data)
-
-
-def iter_decode(
-    channel: str,
-    data: Any,
-    wanted: Callable[[RouteKey], bool],
-) -> Iterator[Routed | DecodeError]:
-    """Decode lazily what some route wants: one message per step, errors as values.
-
-    A batch of books is decoded one book at a time, only for books whose coin some
-    subscription wants; a malformed book yields its :class:`DecodeError` and the rest of the
-    batch goes on. A frame whose routes can be read from the raw JSON (:func:`peek_routes`)
-    and that nobody wants is not decoded at all. An unknown channel yields nothing.
-    """
-    if channel == "l2Book" and isinstance(data, list):
-        for raw in data:
-            routes = _peek_book(raw)
-            if routes is not None and not any(wanted(route) for route in routes):
-                continue
-            try:
-                book = _one_book(raw)
-            except DecodeError as exc:
-                yield exc
-                continue
-            except _DECODE_FAILURES as exc:
-                yield DecodeError(_describe(exc), channel=channel)
-                continue
-            yield Routed(_book_routes(book.coin, book.fast), book)
-        return
-    routes = peek_routes(channel, data)
-    if routes is not None and not any(wanted(route) for route in routes):
-        return
-    try:
-        routed = decode_channel(channel, data)
-    except DecodeError as exc:
-        yield exc
-        return
-    if routed is not None:
-        yield from routed
-
-
-# --- straight from text (see the module docstring) --------------------------------------------
-
-_book_frame: Final = json_frame_decoder(L2Book, batch=True)
-_book_text: Final = json_decoder(L2Book)
-_trades_frame: Final = json_frame_decoder(tuple[Trade, ...])
-_bbo_frame: Final = json_frame_decoder(Bbo)
-# What msgspec raises on input it does not decode (its errors are ValueErrors).
-_TEXT_FAILURES: Final = (ValueError, RecursionError)
-
-
-class _Head(msgspec.Struct):
-    """What routing needs of a book; msgspec skips everything else."""
-
-    coin: Any = None
-    fast: Any = False
-
-
-_head: Final = msgspec.json.Decoder(_Head).decode
-
-
-def _book_unwanted(item: msgspec.Raw, wanted: Callable[[RouteKey], bool]) -> bool:
-    try:
-        head = _head(item)
-    except _TEXT_FAILURES:
-        return False  # decoded, and its error reported, like a book someone wants
-    if not isinstance(head.coin, str):
-        return False
-    return not any(wanted(route) for route in _book_routes(head.coin, head.fast is True))
-
-
-def _iter_books_text(
-    data: L2Book | list[msgspec.Raw], wanted: Callable[[RouteKey], bool]
-) -> Iterator[Routed | DecodeError]:
-    if isinstance(data, L2Book):
-        yield Routed(_book_routes(data.coin, data.fast), data)
-        return
-    # Peeking at each coin pays only when some books may be for nobody: not for a
-    # wildcard subscriber, who takes them all.
-    peek = not (wanted(("l2Book", WILDCARD)) or wanted(("l2Book", WILDCARD, "fast")))
-    for item in data:
-        if peek and _book_unwanted(item, wanted):
-            continue
-        try:
-            book: L2Book = _book_text(item)
-        except _TEXT_FAILURES:
-            # Unusual or malformed: the converter decides (and explains).
-            try:
-                parsed = loads(bytes(item))
-            except _TEXT_FAILURES:
-                # Text only json refuses (an integer of thousands of digits) in a field no
-                # model reads: msgspec skipped it when it split the frame.
-                yield DecodeError("a book is not JSON that json reads", channel="l2Book")
-                continue
-            yield from iter_decode("l2Book", [parsed], wanted)
-            continue
-        yield Routed(_book_routes(book.coin, book.fast), book)
-
-
-def _iter_trades_text(
-    data: tuple[Trade, ...], wanted: Callable[[RouteKey], bool]
-) -> Iterator[Routed | DecodeError]:
-    if data:
-        coin = data[0].coin
-        yield Routed((("trades", coin),), Trades(coin=coin, trades=data))
-
-
-def _iter_bbo_text(data: Bbo, _wanted: Callable[[RouteKey], bool]) -> Iterator[Routed]:
-    yield Routed((("bbo", data.coin),), data)
-
-
-_TEXT_DECODERS: Final[dict[str, tuple[Callable[[Any], tuple[str, Any]], Any]]] = {
-    "l2Book": (_book_frame, _iter_books_text),
-    "trades": (_trades_frame, _iter_trades_text),
-    "bbo": (_bbo_frame, _iter_bbo_text),
-}
-
-TEXT_CHANNELS: Final = frozenset(_TEXT_DECODERS)
-"""The channels :func:`iter_decode_text` decodes."""
+    out: list[Routed] = []
+    for item in iter_decode(channel, data, _everything):
+        if isinstance(item, DecodeError):
+            raise item
+        out.append(item)
+    return out
 
 
 def iter_decode_text(
-    channel: str, text: str, wanted: Callable[[RouteKey], bool]
+    channel: str, text: str, wanted: Wanted
 ) -> Iterator[Routed | DecodeError] | None:
     """:func:`iter_decode` straight from the text of a whole frame of ``channel`` (one of
     :data:`TEXT_CHANNELS`, as read by :func:`._frames.channel_prefix`).
@@ -538,12 +777,43 @@ def iter_decode_text(
         unread, so text there that only ``json`` refuses (an integer of thousands of
         digits) is no error.
     """
-    decode_frame, items = _TEXT_DECODERS[channel]
+    return _TEXT_PATHS[channel](text, wanted)
+
+
+@attrs.frozen
+class Control:
+    """A control frame (``pong``, ``subscriptionResponse``, ``post``, ``error``) to handle."""
+
+    channel: str
+    data: Any
+
+
+def decode_message(raw: str | bytes, wanted: Wanted) -> Control | Iterator[Routed | DecodeError]:
+    """One WebSocket message, the one way every reader takes (session and ``decode_frame``).
+
+    The hot channels are decoded straight from the text when they can be; everything else
+    is parsed once, then decoded lazily (:func:`iter_decode`). Text messages arrive as
+    ``str`` (UTF-8 already checked by the WebSocket layer); the rare binary message is
+    parsed, which checks its UTF-8 throughout.
+
+    Returns:
+        A :class:`Control` frame, or the decoded items (errors as values: a message that is
+        not JSON or has no channel yields one :class:`DecodeError`; the connect banner and
+        unknown channels yield nothing).
+    """
+    if isinstance(raw, str):
+        channel = channel_prefix(raw)
+        if channel in TEXT_CHANNELS:
+            items = iter_decode_text(channel, raw, wanted)
+            if items is not None:
+                return items
     try:
-        name, data = decode_frame(text)
-    except _TEXT_FAILURES:
-        return None
-    if name != channel:  # a repeated "channel" key: the last one counts, as in parse()
-        return None
-    iterator: Iterator[Routed | DecodeError] = items(data, wanted)
-    return iterator
+        frame = parse(raw)
+    except DecodeError as exc:
+        return iter((exc,))
+    if frame is None:
+        return iter(())
+    channel = frame["channel"]
+    if channel in CONTROL_CHANNELS:
+        return Control(channel, frame.get("data"))
+    return iter_decode(channel, frame.get("data"), wanted)

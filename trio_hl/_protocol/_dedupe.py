@@ -10,7 +10,7 @@ Identity of a fill: its ``tid`` (unique per fill); a fill without a usable ``tid
 negative) falls back to ``(hash, oid, time)``.
 
 Memory bound: the identities of the ``memory`` newest fills (by ``time``; default
-:data:`~trio_hl.models.subscriptions.FILL_MEMORY`, 10 000) are kept, in a set plus a
+:data:`FILL_MEMORY`, 10 000) are kept, in a set plus a
 min-heap of ``(time, seq, identity)``: about 1.5 MB per subscription at the default, whatever
 the stream's length. Forgetting the oldest identity raises a *horizon* to its time; from the
 next message on, a fill not newer than the horizon counts as already delivered (it is no
@@ -29,15 +29,18 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections.abc import Callable, Hashable, Mapping
-from typing import Any, Final
+from collections.abc import Callable, Hashable
+from typing import Final
 
 import attrs
 
-from ..models.subscriptions import FILL_MEMORY
 from ..models.user import UserFill, UserFills
 
-__all__ = ["FILTERS", "FillDeduplicator", "MessageFilter", "filter_for"]
+__all__ = ["FILL_MEMORY", "FillDeduplicator", "MessageFilter"]
+
+FILL_MEMORY: Final = 10_000
+"""How many recently delivered fills a ``userFills`` stream remembers to de-duplicate the
+snapshot re-sent after a reconnect (see :class:`~trio_hl.models.UserFillsSubscription`)."""
 
 MessageFilter = Callable[[object], object | None]
 """Takes a decoded message; returns it (possibly trimmed) or ``None`` to deliver nothing."""
@@ -108,13 +111,3 @@ class FillDeduplicator:
             return None  # a live frame of nothing but repeats
         # A snapshot is kept even when empty: it tells the consumer the stream caught up.
         return attrs.evolve(message, fills=tuple(fresh))
-
-
-FILTERS: Final[Mapping[str, Callable[[], MessageFilter]]] = {"userFills": FillDeduplicator}
-"""Subscription type -> factory of the filter each of its wire subscriptions gets."""
-
-
-def filter_for(body: Mapping[str, Any]) -> MessageFilter | None:
-    """A fresh filter for a new wire subscription with this body, if its type has one."""
-    factory = FILTERS.get(str(body.get("type")))
-    return None if factory is None else factory()

@@ -5,13 +5,16 @@ Rules (each has a parametrised test row in ``tests/protocol/test_keys.py``):
 1. A subscription's *identity* (:func:`subscription_key`) is its body with ``None`` values
    dropped, addresses lower-cased and keys sorted. Two local subscriptions with the same
    identity share one wire subscription (refcounted by the session).
-2. A subscription's *route* (:func:`subscription_route`) is what its data frames carry to tell
-   them apart: ``("l2Book", coin)``, ``("candle", coin, interval)``... The route of a frame is
-   computed from its ``data`` by :mod:`._channels`. Parameters the frames do not echo
-   (``nSigFigs``, ``mantissa``) are not in the route, so two subscriptions with one route and
-   different identities cannot be told apart on one connection: the session refuses the second.
+2. A subscription's *route* is what its data frames carry to tell them apart:
+   ``("l2Book", coin)``, ``("candle", coin, interval)``... One :class:`Route` per channel
+   computes it both ways: from a subscription body (:meth:`Route.of_subscription`) and from a
+   decoded message (:meth:`Route.of_message`), so the two sides cannot disagree. Parameters
+   the frames do not echo (``nSigFigs``, ``mantissa``) are not in the route, so two
+   subscriptions with one route and different identities cannot be told apart on one
+   connection: the session refuses the second.
 3. Channel names are not subscription types: ``user`` serves ``userEvents``;
-   ``activeSpotAssetCtx`` serves ``activeAssetCtx``. That asymmetry lives in ``_channels``.
+   ``activeSpotAssetCtx`` serves ``activeAssetCtx``. That asymmetry is a column of the
+   channel table (``_channels.CHANNELS``).
 4. A GoldRush ``l2Book`` without ``coin`` routes as ``("l2Book", WILDCARD)``; every book frame
    carries that route besides its coin's, so the wildcard receives every coin.
 5. User channels route by the lower-cased ``user`` (the server echoes addresses lower-cased):
@@ -31,20 +34,26 @@ Rules (each has a parametrised test row in ``tests/protocol/test_keys.py``):
 from __future__ import annotations
 
 import json
+from abc import ABC, abstractmethod
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
+import attrs
+
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Mapping
 
 __all__ = [
     "ADDRESS_FIELDS",
-    "UNATTRIBUTED",
     "WILDCARD",
+    "BookRoute",
+    "FieldRoute",
+    "Route",
     "RouteKey",
+    "Routed",
     "SubscriptionKey",
     "normalise",
     "subscription_key",
-    "subscription_route",
 ]
 
 RouteKey = tuple[str, ...]
@@ -56,8 +65,13 @@ WILDCARD: Final = "*"
 ADDRESS_FIELDS: Final = frozenset({"user"})
 """Body fields holding addresses; the server echoes them lower-cased."""
 
-UNATTRIBUTED: Final = frozenset({"orderUpdates", "userEvents", "notification"})
-"""Subscription types whose frames carry no user (rule 6)."""
+
+@attrs.frozen
+class Routed:
+    """One decoded message and the routes that receive it."""
+
+    routes: tuple[RouteKey, ...]
+    message: object
 
 
 def normalise(body: Mapping[str, Any]) -> dict[str, Any]:
@@ -77,88 +91,120 @@ def subscription_key(body: Mapping[str, Any]) -> SubscriptionKey:
     return json.dumps(normalise(body), sort_keys=True, separators=(",", ":"))
 
 
-def _coin(body: Mapping[str, Any]) -> str:
+def _required(kind: str, name: str, value: object) -> str:
+    if not isinstance(value, str) or not value:
+        raise ValueError(f"{kind} subscription needs a {name}")
+    return value
+
+
+# How each route field reads from a body (its wire name) and normalises: a missing coin or
+# user is a malformed subscription; a missing dex is the main dex ("").
+def _body_coin(kind: str, body: Mapping[str, Any]) -> str:
     coin = body.get("coin")
     if not isinstance(coin, str):
-        raise ValueError(f"{body.get('type')} subscription needs a coin")
+        raise ValueError(f"{kind} subscription needs a coin")
     return coin
 
 
-def _l2_book(body: Mapping[str, Any]) -> RouteKey:
-    coin = body.get("coin")
-    route: RouteKey = ("l2Book", coin if isinstance(coin, str) else WILDCARD)
-    return (*route, "fast") if body.get("fast") else route
+def _body_user(kind: str, body: Mapping[str, Any]) -> str:
+    return _required(kind, "user", body.get("user")).lower()
 
 
-def _user(body: Mapping[str, Any]) -> str:
-    user = body.get("user")
-    if not isinstance(user, str) or not user:
-        raise ValueError(f"{body.get('type')} subscription needs a user")
-    return user.lower()
-
-
-def _dex(body: Mapping[str, Any]) -> str:
+def _body_dex(_: str, body: Mapping[str, Any]) -> str:
     return str(body.get("dex") or "")
 
 
-def _by_user(kind: str) -> Callable[[Mapping[str, Any]], RouteKey]:
-    return lambda b: (kind, _user(b))
+def _body_interval(_: str, body: Mapping[str, Any]) -> str:
+    return str(body.get("interval"))
 
 
-def _by_user_dex(kind: str) -> Callable[[Mapping[str, Any]], RouteKey]:
-    return lambda b: (kind, _user(b), _dex(b))
+_BODY_FIELDS: Final[dict[str, Callable[[str, Mapping[str, Any]], str]]] = {
+    "coin": _body_coin,
+    "user": _body_user,
+    "dex": _body_dex,
+    "interval": _body_interval,
+}
 
-
-def _unattributed(kind: str) -> Callable[[Mapping[str, Any]], RouteKey]:
-    def route(body: Mapping[str, Any]) -> RouteKey:
-        _user(body)  # required in the body, absent from the frames
-        return (kind,)
-
-    return route
-
-
-_SUBSCRIPTION_ROUTES: Final[dict[str, Callable[[Mapping[str, Any]], RouteKey]]] = {
-    "l2Book": _l2_book,
-    "trades": lambda b: ("trades", _coin(b)),
-    "bbo": lambda b: ("bbo", _coin(b)),
-    "candle": lambda b: ("candle", _coin(b), str(b.get("interval"))),
-    "allMids": lambda b: ("allMids", _dex(b)),
-    "activeAssetCtx": lambda b: ("activeAssetCtx", _coin(b)),
-    # rule 5: user channels
-    "webData2": _by_user("webData2"),
-    "webData3": _by_user("webData3"),
-    "userFills": _by_user("userFills"),
-    "userFundings": _by_user("userFundings"),
-    "userNonFundingLedgerUpdates": _by_user("userNonFundingLedgerUpdates"),
-    "userTwapSliceFills": _by_user("userTwapSliceFills"),
-    "userTwapHistory": _by_user("userTwapHistory"),
-    "userHistoricalOrders": _by_user("userHistoricalOrders"),
-    "spotState": _by_user("spotState"),
-    "allDexsClearinghouseState": _by_user("allDexsClearinghouseState"),
-    "clearinghouseState": _by_user_dex("clearinghouseState"),
-    "openOrders": _by_user_dex("openOrders"),
-    "twapStates": _by_user_dex("twapStates"),
-    "activeAssetData": lambda b: ("activeAssetData", _user(b), _coin(b)),
-    # rule 6: no user in the frames
-    "orderUpdates": _unattributed("orderUpdates"),
-    "userEvents": _unattributed("userEvents"),
-    "notification": _unattributed("notification"),
-    # rule 7: market-wide state, GoldRush l4Book
-    "assetCtxs": lambda b: ("assetCtxs", _dex(b)),
-    "spotAssetCtxs": lambda b: ("spotAssetCtxs",),
-    "allDexsAssetCtxs": lambda b: ("allDexsAssetCtxs",),
-    "l4Book": lambda b: ("l4Book", _coin(b)),
+# The same fields read from a decoded message (users lower-cased as in the body).
+_MESSAGE_FIELDS: Final[dict[str, Callable[[Any], str]]] = {
+    "coin": lambda m: str(m.coin),
+    "user": lambda m: str(m.user).lower(),
+    "dex": lambda m: str(m.dex or ""),
+    "interval": lambda m: str(m.interval),
 }
 
 
-def subscription_route(body: Mapping[str, Any]) -> RouteKey:
-    """The route of a subscription body (rule 2).
+class Route(ABC):
+    """How the frames of one channel are told apart (rule 2), computed both ways."""
 
-    Raises:
-        ValueError: unknown subscription type or a missing required field.
+    __slots__ = ()
+
+    @abstractmethod
+    def of_subscription(self, body: Mapping[str, Any]) -> RouteKey:
+        """The route of a subscription body.
+
+        Raises:
+            ValueError: a required field is missing or malformed.
+        """
+
+    @abstractmethod
+    def of_message(self, message: Any) -> tuple[RouteKey, ...]:
+        """Every route a decoded message feeds."""
+
+
+@attrs.frozen
+class FieldRoute(Route):
+    """``(kind, *fields)``: the route is the channel plus the values of ``fields``.
+
+    Attributes:
+        kind: the first component (the subscription type).
+        fields: ``coin``, ``user``, ``dex`` or ``interval``, read from the body by wire name
+            and from the message by attribute name.
+        required: body fields that must be present though the frames do not echo them
+            (rule 6: ``user`` on ``orderUpdates``, ``userEvents``, ``notification``).
+        user_of: reads the user from a message that keeps it elsewhere (``webData3``).
     """
-    kind = body.get("type")
-    rule = _SUBSCRIPTION_ROUTES.get(kind) if isinstance(kind, str) else None
-    if rule is None:
-        raise ValueError(f"unknown subscription type {kind!r}")
-    return rule(body)
+
+    kind: str
+    fields: tuple[str, ...] = ()
+    required: tuple[str, ...] = ()
+    user_of: Callable[[Any], str] | None = None
+
+    def of_subscription(self, body: Mapping[str, Any]) -> RouteKey:
+        for name in self.required:
+            _BODY_FIELDS[name](self.kind, body)
+        return (self.kind, *[_BODY_FIELDS[name](self.kind, body) for name in self.fields])
+
+    def of_message(self, message: Any) -> tuple[RouteKey, ...]:
+        values = [
+            self.user_of(message).lower()
+            if name == "user" and self.user_of is not None
+            else _MESSAGE_FIELDS[name](message)
+            for name in self.fields
+        ]
+        return ((self.kind, *values),)
+
+    @property
+    def unattributed(self) -> bool:
+        """Frames carry no user although the subscription names one (rule 6)."""
+        return "user" in self.required and "user" not in self.fields
+
+
+@attrs.frozen
+class BookRoute(Route):
+    """``l2Book``: by coin, plus the coin-less wildcard (rule 4); ``fast`` books apart."""
+
+    def of_subscription(self, body: Mapping[str, Any]) -> RouteKey:
+        coin = body.get("coin")
+        route: RouteKey = ("l2Book", coin if isinstance(coin, str) else WILDCARD)
+        return (*route, "fast") if body.get("fast") else route
+
+    def of_message(self, message: Any) -> tuple[RouteKey, ...]:
+        return self.of_coin(message.coin, message.fast)
+
+    @staticmethod
+    def of_coin(coin: str, fast: bool) -> tuple[RouteKey, ...]:
+        """The routes of a book of ``coin`` (also read from raw JSON before decoding)."""
+        if fast:
+            return (("l2Book", coin, "fast"), ("l2Book", WILDCARD, "fast"))
+        return (("l2Book", coin), ("l2Book", WILDCARD))

@@ -27,27 +27,15 @@ import attrs
 
 from .._validate import integer
 from ..errors import ConfigurationError, DecodeError, SubscriptionError
-from ._channels import TEXT_CHANNELS, Routed, iter_decode, iter_decode_text
-from ._dedupe import MessageFilter, filter_for
-from ._frames import (
-    channel_prefix,
-    loads,
-    parse,
-    post_frame,
-    subscribe_frame,
-    unsubscribe_frame,
-)
-from ._keys import (
-    UNATTRIBUTED,
-    RouteKey,
-    SubscriptionKey,
-    normalise,
-    subscription_key,
-    subscription_route,
-)
+from ._channels import CHANNELS, Control, decode_message, filter_for, subscription_route
+from ._dedupe import MessageFilter
+from ._frames import loads, post_frame, subscribe_frame, unsubscribe_frame
+from ._keys import FieldRoute, RouteKey, SubscriptionKey, normalise, subscription_key
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
+
+    from ._keys import Routed
 
 __all__ = [
     "Deliver",
@@ -85,7 +73,7 @@ class Limits:
     max_users: int | None = attrs.field(default=10, validator=integer(ge=1, optional=True))
 
 
-# Events returned by Session.receive -------------------------------------------------------
+# Events returned by Session.receive_message ----------------------------------------------
 
 
 @attrs.frozen
@@ -136,7 +124,8 @@ class Deliver:
 
 @attrs.frozen
 class Undecodable:
-    """A frame that did not decode. ``sids`` lists the streams it was meant for, if known."""
+    """A message (or one item of a batch) that did not decode; ``error`` says why and names
+    the channel when it is known."""
 
     error: DecodeError
 
@@ -266,9 +255,10 @@ class Session:
 
     @staticmethod
     def _collision(body: Mapping[str, Any], key: SubscriptionKey, live: _Wire) -> str:
-        kind = body.get("type")
-        if kind in UNATTRIBUTED:
-            channel = "user" if kind == "userEvents" else kind
+        kind = str(body.get("type"))
+        row = CHANNELS[kind]
+        if isinstance(row.route, FieldRoute) and row.route.unattributed:
+            channel = row.frame_channel
             return (
                 f"cannot subscribe to {kind} for {str(body.get('user')).lower()}: this "
                 f"connection already carries {kind} for {live.normal.get('user')}, and "
@@ -388,8 +378,8 @@ class Session:
 
     # -- receiving -------------------------------------------------------------------------
 
-    def receive_text(self, raw: str | bytes) -> list[Event]:
-        """Handle one WebSocket message."""
+    def receive_message(self, raw: str | bytes) -> list[Event]:
+        """Handle one WebSocket message (text or binary) and return its events."""
         return list(self.receive_iter(raw))
 
     def receive_iter(self, raw: str | bytes) -> Iterator[Event]:
@@ -400,32 +390,10 @@ class Session:
         the next one. Routing is decided as each item is decoded, against the subscriptions
         live at that moment.
         """
-        # Text messages arrive as str (UTF-8 already checked by the WebSocket layer); the
-        # rare binary message is parsed, which checks its UTF-8 throughout.
-        if isinstance(raw, str):
-            channel = channel_prefix(raw)
-            if channel in TEXT_CHANNELS:
-                items = iter_decode_text(channel, raw, self._routes.__contains__)
-                if items is not None:
-                    return self._route(items)
-        try:
-            frame = parse(raw)
-        except DecodeError as exc:
-            return iter((Undecodable(exc),))
-        return iter(()) if frame is None else self._receive(frame)
-
-    def receive(self, frame: dict[str, Any]) -> list[Event]:
-        """Handle one parsed server frame (see :func:`._frames.parse`)."""
-        return list(self._receive(frame))
-
-    def _receive(self, frame: dict[str, Any]) -> Iterator[Event]:
-        channel: str = frame["channel"]
-        data = frame.get("data")
-        handler = _CONTROL.get(channel)
-        if handler is not None:
-            yield from handler(self, data)
-            return
-        yield from self._route(iter_decode(channel, data, self._routes.__contains__))
+        decoded = decode_message(raw, self._routes.__contains__)
+        if isinstance(decoded, Control):
+            return iter(_CONTROL[decoded.channel](self, decoded.data))
+        return self._route(decoded)
 
     def _route(self, items: Iterator[Routed | DecodeError]) -> Iterator[Event]:
         routes = self._routes

@@ -60,7 +60,6 @@ from .market import SpotAssetCtxs as SpotAssetCtxs
 from .market import Trade as Trade
 from .market import Trades as Trades
 from .subscriptions import CANDLE_INTERVALS as CANDLE_INTERVALS
-from .subscriptions import FILL_MEMORY as FILL_MEMORY
 from .subscriptions import ActiveAssetCtxSubscription as ActiveAssetCtxSubscription
 from .subscriptions import ActiveAssetDataSubscription as ActiveAssetDataSubscription
 from .subscriptions import AllDexsAssetCtxsSubscription as AllDexsAssetCtxsSubscription
@@ -149,7 +148,6 @@ from .user import WithdrawDelta as WithdrawDelta
 
 __all__ = [
     "CANDLE_INTERVALS",
-    "FILL_MEMORY",
     "ORDER_STATUSES",
     "AccountClassTransferDelta",
     "ActivateDexAbstractionDelta",

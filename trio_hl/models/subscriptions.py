@@ -1,21 +1,23 @@
 """Subscription requests (each generic in the message it yields) and the restart marker.
 
-Default buffer policies follow what a channel carries: *state* channels (every message is
-the full current state: books, mids, contexts, ``clearinghouseState``, ``openOrders``,
-``webData2``...) keep the latest message; *event* channels (trades, fills, ledger, order
-updates, user events...) fail loudly on overflow, because a silently dropped event is a bug.
+Vocabulary only: what a subscription says on the wire. Everything else about a channel (its
+frames, routes, default buffer policy, message filter) is one row of the channel table in
+the core (``trio_hl._protocol._channels``). Default policies follow what a channel carries:
+*state* channels (every message is the full current state: books, mids, contexts,
+``clearinghouseState``, ``openOrders``, ``webData2``...) keep the latest message; *event*
+channels (trades, fills, ledger, order updates, user events...) fail loudly on overflow,
+because a silently dropped event is a bug.
 
 User streams take the user's address, validated and lower-cased as the server echoes it.
 """
 
 from abc import ABC, abstractmethod
-from typing import Any, ClassVar, Final, Generic, TypeVar
+from typing import Any, Final, Generic, TypeVar
 
 import attrs
 
-from .._account import normalise_address
-from .._policy import BufferPolicy
 from ..errors import ConfigurationError
+from ._common import normalise_address
 from .account import (
     ActiveAssetData,
     AllDexsClearinghouseState,
@@ -53,7 +55,6 @@ from .user import (
 
 __all__ = [
     "CANDLE_INTERVALS",
-    "FILL_MEMORY",
     "ActiveAssetCtxSubscription",
     "ActiveAssetDataSubscription",
     "AllDexsAssetCtxsSubscription",
@@ -84,10 +85,6 @@ __all__ = [
     "WebData2Subscription",
     "WebData3Subscription",
 ]
-
-FILL_MEMORY: Final = 10_000
-"""How many recently delivered fills a ``userFills`` stream remembers to de-duplicate the
-snapshot re-sent after a reconnect (see :class:`UserFillsSubscription`)."""
 
 M_co = TypeVar("M_co", covariant=True)
 
@@ -142,16 +139,9 @@ class SubscriptionRequest(ABC, Generic[M_co]):
 
     __slots__ = ()
 
-    default_policy: ClassVar[BufferPolicy] = BufferPolicy.fail_on_overflow()
-
     @abstractmethod
     def to_wire(self) -> dict[str, Any]:
         """The exact ``subscription`` object sent to the server."""
-
-    @property
-    def policy(self) -> BufferPolicy:
-        """The buffer policy used when the caller does not choose one."""
-        return self.default_policy
 
 
 @attrs.frozen(kw_only=True)
@@ -165,8 +155,6 @@ class L2BookSubscription(SubscriptionRequest[L2Book]):
         fast: Hyperliquid's 5-level fast mode.
     """
 
-    default_policy: ClassVar[BufferPolicy] = BufferPolicy.keep_latest(1)
-
     coin: str | None = None
     n_sig_figs: int | None = None
     mantissa: int | None = None
@@ -179,12 +167,6 @@ class L2BookSubscription(SubscriptionRequest[L2Book]):
             raise ConfigurationError(f"n_sig_figs must be 2, 3, 4, 5 or None: {self.n_sig_figs}")
         if self.mantissa is not None and (self.n_sig_figs != 5 or self.mantissa not in (1, 2, 5)):
             raise ConfigurationError("mantissa must be 1, 2 or 5, and only with n_sig_figs=5")
-
-    @property
-    def policy(self) -> BufferPolicy:
-        # One buffered book per coin is the point of keep-latest; the wildcard carries
-        # every coin on one stream, so it keeps a deeper buffer rather than losing coins.
-        return self.default_policy if self.coin is not None else BufferPolicy.keep_latest(1024)
 
     def to_wire(self) -> dict[str, Any]:
         body: dict[str, Any] = {"type": "l2Book"}
@@ -234,8 +216,6 @@ class CandleSubscription(SubscriptionRequest[Candle]):
 class BboSubscription(SubscriptionRequest[Bbo]):
     """``bbo``: best bid and offer of one coin, pushed when it changes."""
 
-    default_policy: ClassVar[BufferPolicy] = BufferPolicy.keep_latest(1)
-
     coin: str
 
     def __attrs_post_init__(self) -> None:
@@ -249,8 +229,6 @@ class BboSubscription(SubscriptionRequest[Bbo]):
 class AllMidsSubscription(SubscriptionRequest[AllMids]):
     """``allMids``: every mid price; ``dex`` selects a builder-deployed perp dex."""
 
-    default_policy: ClassVar[BufferPolicy] = BufferPolicy.keep_latest(1)
-
     dex: str | None = None
 
     def to_wire(self) -> dict[str, Any]:
@@ -260,8 +238,6 @@ class AllMidsSubscription(SubscriptionRequest[AllMids]):
 @attrs.frozen(kw_only=True)
 class ActiveAssetCtxSubscription(SubscriptionRequest[ActiveAssetCtx | ActiveSpotAssetCtx]):
     """``activeAssetCtx``: live context of one asset; spot coins answer with the spot model."""
-
-    default_policy: ClassVar[BufferPolicy] = BufferPolicy.keep_latest(1)
 
     coin: str
 
@@ -288,9 +264,6 @@ def _dex_body(body: dict[str, Any], dex: str | None) -> dict[str, Any]:
     return body
 
 
-_STATE: Final = BufferPolicy.keep_latest(1)
-
-
 @attrs.frozen(kw_only=True)
 class NotificationSubscription(SubscriptionRequest[Notification]):
     """``notification``: free-text notifications. Frames carry no user: one user per
@@ -306,7 +279,6 @@ class NotificationSubscription(SubscriptionRequest[Notification]):
 class WebData2Subscription(SubscriptionRequest[WebData2]):
     """``webData2``: the legacy front-end aggregate (large; prefer ``webData3``)."""
 
-    default_policy: ClassVar[BufferPolicy] = _STATE
     user: str = _address()
 
     def to_wire(self) -> dict[str, Any]:
@@ -317,7 +289,6 @@ class WebData2Subscription(SubscriptionRequest[WebData2]):
 class WebData3Subscription(SubscriptionRequest[WebData3]):
     """``webData3``: the light front-end aggregate of one user."""
 
-    default_policy: ClassVar[BufferPolicy] = _STATE
     user: str = _address()
 
     def to_wire(self) -> dict[str, Any]:
@@ -364,7 +335,7 @@ class UserFillsSubscription(SubscriptionRequest[UserFills]):
     disconnected arrive in the first message after the :class:`StreamRestarted` marker,
     a snapshot that may be empty.
 
-    Memory is bounded: the identities of the :data:`FILL_MEMORY` newest fills are kept
+    Memory is bounded: the identities of the 10 000 newest fills are kept
     (about 1.5 MB at most, measured), and a fill no newer than the newest forgotten one
     counts as delivered. A snapshot cannot restore fills older than the server's snapshot
     window: after a long outage, reconcile with the ``userFillsByTime`` info request.
@@ -410,7 +381,6 @@ class UserNonFundingLedgerUpdatesSubscription(SubscriptionRequest[UserNonFunding
 class ActiveAssetDataSubscription(SubscriptionRequest[ActiveAssetData]):
     """``activeAssetData``: leverage and tradeable sizes of the user on one perpetual."""
 
-    default_policy: ClassVar[BufferPolicy] = _STATE
     user: str = _address()
     coin: str
 
@@ -445,7 +415,6 @@ class UserTwapHistorySubscription(SubscriptionRequest[UserTwapHistory]):
 class ClearinghouseStateSubscription(SubscriptionRequest[ClearinghouseStateUpdate]):
     """``clearinghouseState``: the user's perpetual account on ``dex`` (main when ``None``)."""
 
-    default_policy: ClassVar[BufferPolicy] = _STATE
     user: str = _address()
     dex: str | None = None
 
@@ -457,7 +426,6 @@ class ClearinghouseStateSubscription(SubscriptionRequest[ClearinghouseStateUpdat
 class OpenOrdersSubscription(SubscriptionRequest[OpenOrders]):
     """``openOrders``: every open order of the user on ``dex`` (main when ``None``)."""
 
-    default_policy: ClassVar[BufferPolicy] = _STATE
     user: str = _address()
     dex: str | None = None
 
@@ -475,7 +443,6 @@ class SpotStateSubscription(SubscriptionRequest[SpotState]):
             same user (the frames do not say which is which).
     """
 
-    default_policy: ClassVar[BufferPolicy] = _STATE
     user: str = _address()
     ignore_portfolio_margin: bool = False
 
@@ -490,7 +457,6 @@ class SpotStateSubscription(SubscriptionRequest[SpotState]):
 class TwapStatesSubscription(SubscriptionRequest[TwapStates]):
     """``twapStates``: the user's running TWAPs on ``dex`` (main when ``None``)."""
 
-    default_policy: ClassVar[BufferPolicy] = _STATE
     user: str = _address()
     dex: str | None = None
 
@@ -502,7 +468,6 @@ class TwapStatesSubscription(SubscriptionRequest[TwapStates]):
 class AllDexsClearinghouseStateSubscription(SubscriptionRequest[AllDexsClearinghouseState]):
     """``allDexsClearinghouseState``: the user's perpetual account on every dex."""
 
-    default_policy: ClassVar[BufferPolicy] = _STATE
     user: str = _address()
 
     def to_wire(self) -> dict[str, Any]:
@@ -526,7 +491,6 @@ class UserHistoricalOrdersSubscription(SubscriptionRequest[UserHistoricalOrders]
 class AssetCtxsSubscription(SubscriptionRequest[AssetCtxs]):
     """``assetCtxs``: contexts of every perpetual of ``dex`` (main when ``None``)."""
 
-    default_policy: ClassVar[BufferPolicy] = _STATE
     dex: str | None = None
 
     def to_wire(self) -> dict[str, Any]:
@@ -537,8 +501,6 @@ class AssetCtxsSubscription(SubscriptionRequest[AssetCtxs]):
 class SpotAssetCtxsSubscription(SubscriptionRequest[SpotAssetCtxs]):
     """``spotAssetCtxs``: contexts of every spot asset."""
 
-    default_policy: ClassVar[BufferPolicy] = _STATE
-
     def to_wire(self) -> dict[str, Any]:
         return {"type": "spotAssetCtxs"}
 
@@ -546,8 +508,6 @@ class SpotAssetCtxsSubscription(SubscriptionRequest[SpotAssetCtxs]):
 @attrs.frozen(kw_only=True)
 class AllDexsAssetCtxsSubscription(SubscriptionRequest[AllDexsAssetCtxs]):
     """``allDexsAssetCtxs``: perpetual contexts of every dex."""
-
-    default_policy: ClassVar[BufferPolicy] = _STATE
 
     def to_wire(self) -> dict[str, Any]:
         return {"type": "allDexsAssetCtxs"}

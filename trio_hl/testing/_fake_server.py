@@ -5,8 +5,11 @@ It speaks the real protocol (trio-websocket's server side over the far end of
 and close paths, and everything works under ``MockClock(autojump_threshold=0)``: no real
 I/O is ever in flight. It can also listen on a loopback port for clients that are not Trio.
 
-Its behaviour is an independent implementation of the server's, not a reuse of the client's
-routing code, so that a routing bug in the client cannot hide itself in the fake.
+Which subscription type a data channel serves (``user`` serves ``userEvents``) and which
+channels batch several items in one frame are facts of the protocol, read from the channel
+table (``_protocol.CHANNELS``) like everywhere else. Which frames reach which subscription is
+an independent implementation of the server's, not a reuse of the client's routing code, so
+that a routing bug in the client cannot hide itself in the fake.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import trio
 import trio.testing
 from trio_websocket import ConnectionClosed, WebSocketConnection, wrap_server_stream
 
+from .._protocol._channels import spec_for_frame
 from .._protocol._session import Limits
 from ..networks import Network
 from ._fake_exchange import install_fake_exchange
@@ -35,9 +39,6 @@ InfoHandler = Callable[[dict[str, Any]], Any]
 
 ActionHandler = Callable[[dict[str, Any]], Any]
 """Computes the exchange body (``{"status": ..., "response": ...}``) of an action."""
-
-# Which subscription type a data channel serves, where the names differ.
-_SERVED_TYPE: Final = {"user": "userEvents", "activeSpotAssetCtx": "activeAssetCtx"}
 
 # Defaults the real server adds when it echoes a subscription in its acknowledgement.
 _ECHO_DEFAULTS: Final[dict[str, dict[str, Any]]] = {
@@ -66,12 +67,13 @@ def _frame_coin(channel: str, data: Any) -> str | None:
 
 def _serves(subscription: Mapping[str, Any], channel: str, data: Any) -> bool:
     """Would the real server send this data frame to this subscription?"""
-    if subscription.get("type") != _SERVED_TYPE.get(channel, channel):
+    row = spec_for_frame(channel)
+    if row is None or subscription.get("type") != row.wire_type:
         return False
     wanted = subscription.get("coin")
     if wanted is None:
         return True  # a wildcard (GoldRush l2Book) or a channel without coins
-    if isinstance(data, list) and channel == "l2Book":
+    if isinstance(data, list) and row.batch:
         return True  # a batch of books: let the client split it
     return _frame_coin(channel, data) in (wanted, None)
 
