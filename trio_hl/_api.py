@@ -14,7 +14,7 @@ import attrs
 import trio
 
 from ._account import normalise_address
-from ._client import Client, open_client
+from ._client import Client, IdleTimeout, open_client
 from ._exchange import SHARED_NONCES, Exchange, NonceSource
 from ._http import HttpTransport, http_base_url
 from ._info import Info
@@ -181,11 +181,19 @@ class Subscriptions:
 
     @overload
     async def subscribe(
-        self, request: SubscriptionRequest[M], *, policy: BufferPolicy | None = None
+        self,
+        request: SubscriptionRequest[M],
+        *,
+        policy: BufferPolicy | None = None,
+        idle_timeout: IdleTimeout = "default",
     ) -> tuple[int, Stream[M | StreamRestarted]]: ...
     @overload
     async def subscribe(
-        self, request: SubscriptionRequest[Any], *, send_channel: SharedSendChannel
+        self,
+        request: SubscriptionRequest[Any],
+        *,
+        send_channel: SharedSendChannel,
+        idle_timeout: IdleTimeout = "default",
     ) -> tuple[int, Stream[object]]: ...
     async def subscribe(
         self,
@@ -193,6 +201,7 @@ class Subscriptions:
         *,
         policy: BufferPolicy | None = None,
         send_channel: SharedSendChannel | None = None,
+        idle_timeout: IdleTimeout = "default",
     ) -> tuple[int, Stream[Any]]:
         """Subscribe to any channel by its request class, e.g.
         ``subscribe(L2BookSubscription(coin="BTC"))``; the request's ``coin`` is resolved
@@ -204,17 +213,24 @@ class Subscriptions:
             send_channel: feed the shared stream of :func:`~trio_hl.open_shared_channel`
                 instead of a stream of its own (that stream's policy applies; the shared
                 stream is returned).
+            idle_timeout: seconds of silence after which the subscription is sent again,
+                with a ``StreamRestarted(reason="idle")`` marker (see
+                :meth:`trio_hl.Client.subscribe`); ``"default"``: on for ``l2Book`` and
+                ``allMids`` only, as for the named methods; ``None``: off.
         """
         coin = getattr(request, "coin", None)
         if isinstance(coin, str):
             request = attrs.evolve(request, coin=self._coin(coin))  # type: ignore[misc]
+        client = self._ws.client
         if send_channel is None:
-            return await self._open(request, policy)
+            return await client.open_subscription(request, policy=policy, idle_timeout=idle_timeout)
         if policy is not None:
             raise SubscriptionError(
                 "a subscription feeding a shared channel uses that channel's policy"
             )
-        return await self._ws.client.open_subscription(request, send_channel=send_channel)
+        return await client.open_subscription(
+            request, send_channel=send_channel, idle_timeout=idle_timeout
+        )
 
     async def l2_book(
         self,

@@ -17,7 +17,7 @@ import contextlib
 import logging
 import math
 from contextlib import asynccontextmanager
-from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar, final, overload
+from typing import TYPE_CHECKING, Any, Final, Literal, NoReturn, TypeVar, final, overload
 
 import attrs
 import trio
@@ -26,6 +26,7 @@ from . import _transport
 from ._fanout import Mailbox, SharedSendChannel, Stream
 from ._protocol._channels import default_policy
 from ._protocol._frames import PING
+from ._protocol._idle import IdleWatch, default_idle_timeout
 from ._protocol._replies import unwrap_reply
 from ._protocol._session import (
     Deliver,
@@ -88,6 +89,8 @@ class ClientStatistics:
         subscriptions: live local subscriptions (sids).
         wire_subscriptions: distinct subscriptions on the wire (after refcounting).
         pending_requests: ``post`` requests awaiting a reply.
+        idle_resubscribes: wire subscriptions sent again because they stayed silent past
+            their idle deadline (each also logged at WARNING).
     """
 
     connected: bool
@@ -98,6 +101,7 @@ class ClientStatistics:
     subscriptions: int
     wire_subscriptions: int
     pending_requests: int
+    idle_resubscribes: int = 0
 
 
 class _Waiter:
@@ -139,6 +143,25 @@ def _leaves(exc: BaseException) -> list[BaseException]:
     if isinstance(exc, BaseExceptionGroup):
         return [leaf for sub in exc.exceptions for leaf in _leaves(sub)]
     return [exc]
+
+
+IdleTimeout = float | None | Literal["default"]
+"""A subscription's idle deadline: seconds, ``None`` (off) or ``"default"`` (per channel)."""
+
+
+def _idle_timeout(body: Mapping[str, Any], idle_timeout: object) -> float | None:
+    """The idle deadline a subscription runs with, checked (ConfigurationError if bad)."""
+    if idle_timeout == "default":
+        return default_idle_timeout(body)
+    if idle_timeout is None:
+        return None
+    if isinstance(idle_timeout, bool) or not isinstance(idle_timeout, int | float):
+        raise ConfigurationError(
+            f"idle_timeout must be seconds, None (off) or 'default', got {idle_timeout!r:.60}"
+        )
+    if not idle_timeout > 0:  # also NaN
+        raise ConfigurationError(f"idle_timeout must be greater than 0, got {idle_timeout!r}")
+    return float(idle_timeout)
 
 
 def _redacted(exc: HandshakeRejected, network: Network) -> HandshakeRejected:
@@ -187,6 +210,10 @@ class Client:
         self._frames = 0
         self._decode_errors = 0
         self._notices = 0
+        # Idle deadlines: the core decides which sids went silent, _watch_idle acts.
+        self._idle = IdleWatch()
+        self._idle_changed = trio.Event()
+        self._idle_resubscribes = 0
 
     def __repr__(self) -> str:
         return f"<trio_hl.Client {self.network!r} connected={self._outbox is not None}>"
@@ -204,15 +231,24 @@ class Client:
             subscriptions=len(self._mailboxes),
             wire_subscriptions=self._session.wire_count,
             pending_requests=self._session.pending_posts,
+            idle_resubscribes=self._idle_resubscribes,
         )
 
     @overload
     async def open_subscription(
-        self, request: SubscriptionRequest[M], *, policy: BufferPolicy | None = None
+        self,
+        request: SubscriptionRequest[M],
+        *,
+        policy: BufferPolicy | None = None,
+        idle_timeout: IdleTimeout = "default",
     ) -> tuple[int, Stream[M | StreamRestarted]]: ...
     @overload
     async def open_subscription(
-        self, request: SubscriptionRequest[Any], *, send_channel: SharedSendChannel
+        self,
+        request: SubscriptionRequest[Any],
+        *,
+        send_channel: SharedSendChannel,
+        idle_timeout: IdleTimeout = "default",
     ) -> tuple[int, Stream[object]]: ...
     async def open_subscription(
         self,
@@ -220,6 +256,7 @@ class Client:
         *,
         policy: BufferPolicy | None = None,
         send_channel: SharedSendChannel | None = None,
+        idle_timeout: IdleTimeout = "default",
     ) -> tuple[int, Stream[Any]]:
         """Subscribe and return ``(sid, stream)``; see :meth:`subscribe` for the details.
 
@@ -234,6 +271,7 @@ class Client:
         """
         self._check_running()
         body = request.to_wire()
+        timeout = _idle_timeout(body, idle_timeout)
         if send_channel is not None:
             if policy is not None:
                 raise SubscriptionError(
@@ -252,6 +290,9 @@ class Client:
         sid, key, frame = self._session.subscribe(body)
         self._mailboxes[sid] = mailbox
         mailbox.sids.add(sid)
+        if timeout is not None:
+            self._idle.watch(sid, timeout, trio.current_time())
+            self._idle_changed.set()
         stream: Stream[Any] = Stream(mailbox)
         if frame is None:
             await trio.lowlevel.checkpoint()
@@ -277,7 +318,11 @@ class Client:
 
     @asynccontextmanager
     async def subscribe(
-        self, request: SubscriptionRequest[M], *, policy: BufferPolicy | None = None
+        self,
+        request: SubscriptionRequest[M],
+        *,
+        policy: BufferPolicy | None = None,
+        idle_timeout: IdleTimeout = "default",
     ) -> AsyncIterator[Stream[M | StreamRestarted]]:
         """Subscribe for the duration of an ``async with`` block.
 
@@ -288,8 +333,19 @@ class Client:
         Args:
             request: what to subscribe to, e.g. ``L2BookSubscription(coin="BTC")``.
             policy: override the request's default buffer policy.
+            idle_timeout: seconds without a message after which the subscription is sent
+                again (unsubscribe, subscribe) on the same connection, and the stream gets
+                a ``StreamRestarted(reason="idle")`` marker. ``"default"``: 30 s for the
+                channels that push every block (``l2Book``, ``allMids``), off for the
+                others; ``None``: off. The deadline only runs while connected.
+
+        Raises:
+            ConfigurationError: ``idle_timeout`` is not a positive number, ``None`` or
+                ``"default"``; see :meth:`open_subscription` for the rest.
         """
-        sid, stream = await self.open_subscription(request, policy=policy)
+        sid, stream = await self.open_subscription(
+            request, policy=policy, idle_timeout=idle_timeout
+        )
         try:
             yield stream
         finally:
@@ -379,6 +435,7 @@ class Client:
             self._outbox.send_nowait((frame, post_id))
 
     def _forget_sid(self, sid: int) -> None:
+        self._idle.unwatch(sid)
         mailbox = self._mailboxes.pop(sid, None)
         if self._session.key_of(sid) is not None:
             frame = self._session.unsubscribe(sid)
@@ -398,6 +455,8 @@ class Client:
 
     async def _dispatch(self, event: Event) -> None:
         if isinstance(event, Deliver):
+            if self._idle.watching:
+                self._idle.fed(event.sids, trio.current_time())
             if len(event.sids) == 1:
                 mailbox = self._mailboxes.get(event.sids[0])
                 if mailbox is not None and not mailbox.deliver(event.message):
@@ -431,6 +490,7 @@ class Client:
             if ack is not None:
                 ack.fail(error)
             for sid in event.sids:
+                self._idle.unwatch(sid)
                 mailbox = self._mailboxes.pop(sid, None)
                 if mailbox is None:
                     continue
@@ -553,6 +613,8 @@ class Client:
                     StreamRestarted(sid=sid, subscription=body, connection=self._connections)
                 )
         self._interrupted = set()
+        self._idle.resume(trio.current_time())
+        self._idle_changed.set()
         logger.info("connected to %s (connection %d)", self.network.name, self._connections)
         self._up.set()
 
@@ -577,6 +639,7 @@ class Client:
         self._pong = None
         self._up = trio.Event()
         self._interrupted = set(self._mailboxes)
+        self._idle.pause()
         lost = self._session.connection_lost()
         for post_id in lost.unsent:
             waiter = self._post_waiters.get(post_id)
@@ -673,6 +736,48 @@ class Client:
                 scope.cancel(reason=f"no pong within {deadline} s")
                 return
 
+    # -- internals: idle deadlines -----------------------------------------------------------
+
+    async def _watch_idle(self) -> NoReturn:
+        """Send again the subscriptions that stayed silent past their idle deadline.
+
+        Runs for the client's lifetime. The core (:class:`IdleWatch`) decides which sids are
+        due and when the next deadline falls; this task only sleeps until then (or until a
+        deadline is added or the connection comes up) and performs the resubscribe.
+        """
+        idle = self._idle
+        while True:
+            changed = self._idle_changed = trio.Event()
+            deadline = idle.next_deadline()
+            with trio.move_on_at(math.inf if deadline is None else deadline):
+                await changed.wait()
+            now = trio.current_time()
+            expired = idle.due(now)
+            if not expired:
+                continue
+            frames, affected = self._session.resubscribe(expired)
+            for frame in frames:
+                self._enqueue(frame)
+            # The whole wire subscription restarts now, for every local consumer of it.
+            idle.fed(affected, now)
+            for sid in affected:
+                mailbox = self._mailboxes.get(sid)
+                body = self._session.body_of(sid)
+                if mailbox is not None and body is not None:
+                    mailbox.mark_restart(
+                        StreamRestarted(
+                            sid=sid, subscription=body, connection=self._connections, reason="idle"
+                        )
+                    )
+            resubscribed = len(frames) // 2
+            self._idle_resubscribes += resubscribed
+            if resubscribed:
+                logger.warning(
+                    "%d subscription(s) on %s silent past their idle deadline: subscribing again",
+                    resubscribed,
+                    self.network.name,
+                )
+
     async def _close_gracefully(self) -> None:
         """Flush the outbox, then close the connection (the shell bounds the wait)."""
         if self._outbox is not None:
@@ -727,6 +832,7 @@ async def open_client(
     try:
         async with trio.open_nursery() as nursery:
             await nursery.start(client._supervise)
+            nursery.start_soon(client._watch_idle)
             try:
                 yield client
             finally:

@@ -52,6 +52,8 @@ def wrong(value: object) -> Any:
             lambda: Settings(ssl_context=wrong("verify")),
             r"Settings\.ssl_context must be a SSLContext",
         ),
+        (lambda: Settings(engine=wrong("aiohttp")), r"Settings\.engine must be one of"),
+        (lambda: Settings(compression=wrong("gzip")), r"Settings\.compression must be one of"),
         (lambda: BufferPolicy.keep_latest(0), r"BufferPolicy\.size must be at least 1, got 0"),
         (lambda: BufferPolicy.block(wrong(1.5)), r"BufferPolicy\.size must be an integer"),
         (lambda: BufferPolicy(wrong("newest"), 1), r"BufferPolicy\.kind must be one of"),
