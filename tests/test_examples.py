@@ -152,8 +152,21 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         '"hyperliquidChain": "Mainnet"',
         "noop sent with client.action: {'status': 'ok', 'response': {'type': 'default'}}",
     ),
-    # The example test suite, run with pytest as its docstring says.
+    "quote_keeper.py": (
+        "snapshot: 0 new fill(s)",
+        "bid 40000000181: 0.5 @ 2424.1",
+        "fill: 0.5 @ 2424.1 (oid 40000000181); position 0.5",
+        "done: 2 fills, position 1.0",
+    ),
+    "simulator.py": (
+        "simulator at ws://127.0.0.1:",
+        "placed over the socket: OrderResting(oid=",
+        "open orders over HTTP: [",
+        "account value 100000",
+    ),
+    # The example test suites, run with pytest as their docstrings say.
     "test_spread_watcher.py": ("8 passed",),
+    "test_quote_keeper.py": ("3 passed",),
 }
 
 
@@ -161,6 +174,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
 EXPECTED_STDERR: dict[str, str] = {
     "connection.py": "trio_hl WARNING no pong from fake within 5.0 s: reconnecting\n",
     "test_spread_watcher.py": "",
+    "test_quote_keeper.py": "",
 }
 
 

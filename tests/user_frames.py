@@ -1,10 +1,13 @@
-"""Realistic ``data`` payloads of the user and account channels, hand-written from
-``ws-protocol.md`` §9 (shapes and sample values), for model and routing tests."""
+"""Realistic ``data`` payloads of the user and account channels for model and routing tests,
+built with :mod:`trio_hl.testing`'s frame builders (this module only keeps the short names
+the tests use, and a few deliberately odd samples)."""
 
 from __future__ import annotations
 
 import copy
 from typing import Any
+
+from trio_hl.testing import frames
 
 ZERO = "0x0000000000000000000000000000000000000000"
 ALICE = "0xa62b923a112d50d03e1e096bbd53422490dac104"
@@ -13,32 +16,12 @@ HASH = "0x5a3a7c6b8429121cf3fa0417865cd1010f0024737e6f00b24077cd4c48ad5eb8"
 
 
 def fill(tid: int = 443403645240311, **changes: Any) -> dict[str, Any]:
-    """One ``UserFill`` object (§9.0), as in the ``user`` fixture."""
-    base: dict[str, Any] = {
-        "coin": "BTC",
-        "px": "108969.0",
-        "sz": "0.00845",
-        "side": "A",
-        "time": 1751500067235,
-        "startPosition": "0.00845",
-        "dir": "Close Long",
-        "closedPnl": "27.63488",
-        "hash": HASH,
-        "oid": 34783837615,
-        "crossed": True,
-        "fee": "0.414354",
-        "tid": tid,
-        "feeToken": "USDC",
-    }
-    base.update(changes)
-    return base
+    """One ``UserFill`` object (§9.0), as in the ``user`` fixture; ``changes`` are wire keys."""
+    return {**frames.fill_data(tid=tid), **changes}
 
 
 def user_fills(user: str, fills: list[dict[str, Any]], *, snapshot: bool) -> dict[str, Any]:
-    data: dict[str, Any] = {"user": user, "fills": fills}
-    if snapshot:
-        data["isSnapshot"] = True
-    return data
+    return frames.user_fills_data(user, fills, is_snapshot=snapshot)
 
 
 MARGIN = {
@@ -48,115 +31,24 @@ MARGIN = {
     "totalMarginUsed": "0.0",
 }
 
-POSITION = {
-    "type": "oneWay",
-    "position": {
-        "coin": "ETH",
-        "szi": "-0.5",
-        "leverage": {"type": "isolated", "value": 10, "rawUsd": "1300.25"},
-        "entryPx": "2427.1",
-        "positionValue": "1213.55",
-        "unrealizedPnl": "-0.0",
-        "returnOnEquity": "0.0",
-        "liquidationPx": None,
-        "marginUsed": "121.35",
-        "maxLeverage": 25,
-        "cumFunding": {"allTime": "514.085417", "sinceOpen": "0.0", "sinceChange": "0.0"},
-    },
-}
+POSITION = frames.position_data()
 
 
 def clearinghouse(*, positions: bool = True) -> dict[str, Any]:
-    return {
-        "marginSummary": dict(MARGIN),
-        "crossMarginSummary": dict(MARGIN),
-        "crossMaintenanceMarginUsed": "0.0",
-        "withdrawable": "0.0",
-        "assetPositions": [copy.deepcopy(POSITION)] if positions else [],
-        "time": 1751492751597,
-    }
+    return frames.clearinghouse_state(positions=None if positions else [])
 
 
-OPEN_ORDER: dict[str, object] = {
-    "coin": "BTC",
-    "side": "B",
-    "limitPx": "109402.0",
-    "sz": "0.001",
-    "oid": 34780723762,
-    "timestamp": 1751494125554,
-    "origSz": "0.001",
-    "triggerCondition": "N/A",
-    "isTrigger": False,
-    "triggerPx": "0.0",
-    "children": [],
-    "isPositionTpsl": False,
-    "reduceOnly": False,
-    "orderType": "Limit",
-    "tif": "Gtc",
-    "cloid": None,
-}
+OPEN_ORDER = frames.frontend_order_data()
 
-PERP_CTX = {
-    "funding": "0.0000125",
-    "openInterest": "6084.52",
-    "prevDayPx": "146.64",
-    "dayNtlVlm": "322528.0396000001",
-    "premium": "0.0005207655",
-    "oraclePx": "153.62",
-    "markPx": "153.7",
-    "midPx": "153.72",
-    "impactPxs": ["153.7", "153.74"],
-    "dayBaseVlm": "2171.39",
-}
+PERP_CTX = frames.perp_asset_ctx()
 
-SPOT_CTX = {
-    "prevDayPx": "5.211",
-    "dayNtlVlm": "514258.2666000001",
-    "markPx": "5.2631",
-    "midPx": "5.23705",
-    "circulatingSupply": "198732793.9431799948",
-    "coin": "PURR/USDC",
-    "totalSupply": "198735670.942140013",
-    "dayBaseVlm": "98684.0",
-}
+SPOT_CTX = frames.spot_asset_ctx()
 
-TWAP_STATE = {
-    "coin": "BTC",
-    "user": ZERO,
-    "side": "B",
-    "sz": "0.02",
-    "executedSz": "0.00525",
-    "executedNtl": "551.649",
-    "minutes": 5,
-    "reduceOnly": False,
-    "randomize": True,
-    "timestamp": 1750330465288,
-    "stopPx": None,
-    "trigger": None,
-}
+TWAP_STATE = frames.twap_state(user=ZERO)
 
-TWAP_SLICE_FILL = {
-    "fill": fill(
-        36638712655580,
-        px="105076.0",
-        sz="0.00212",
-        side="B",
-        time=1750330467117,
-        startPosition="0.0017",
-        dir="Open Long",
-        closedPnl="0.0",
-        hash="0x" + "0" * 64,
-        oid=34075540961,
-        fee="0.100242",
-    ),
-    "twapId": 6552,
-}
+TWAP_SLICE_FILL = frames.twap_slice_fills_data(ZERO)["twapSliceFills"][0]
 
-TWAP_HISTORY_ITEM = {
-    "time": 1750330465,
-    "state": {k: v for k, v in TWAP_STATE.items() if k not in ("stopPx", "trigger")},
-    "status": {"status": "activated"},
-}
+TWAP_HISTORY_ITEM = frames.twap_history_data(ZERO)["history"][0]
 
 # One delta of every type in the §9.0 ledger table, in table order.
 LEDGER_DELTAS: list[dict[str, Any]] = [
@@ -228,167 +120,70 @@ LEDGER_DELTAS: list[dict[str, Any]] = [
 
 
 def ledger(user: str, deltas: list[dict[str, Any]], *, snapshot: bool = True) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "user": user,
-        "nonFundingLedgerUpdates": [
-            {"time": 1750018761251 + i, "hash": HASH, "delta": delta}
-            for i, delta in enumerate(deltas)
-        ],
-    }
-    if snapshot:
-        data["isSnapshot"] = True
-    return data
+    return frames.ledger_updates_data(user, deltas, is_snapshot=snapshot)
 
 
 def web_data2(user: str) -> dict[str, Any]:
-    return {
-        "clearinghouseState": clearinghouse(),
-        "leadingVaults": [{"address": BOB, "name": "HLP"}],
-        "totalVaultEquity": "0.0",
-        "openOrders": [dict(OPEN_ORDER)],
-        "agentAddress": None,
-        "agentValidUntil": None,
-        "cumLedger": "0.0",
-        "meta": {
-            "universe": [
-                {"szDecimals": 2, "name": "SOL", "maxLeverage": 10, "marginTableId": 10},
-                {
-                    "szDecimals": 4,
-                    "name": "xyz:XYZ100",
-                    "maxLeverage": 30,
-                    "marginTableId": 30,
-                    "onlyIsolated": True,
-                    "marginMode": "strictIsolated",
-                    "growthMode": "enabled",
-                    "lastGrowthModeChangeTime": "2025-11-23T17:37:10.033211662",
-                },
-            ],
-            "marginTables": [
-                [50, {"description": "", "marginTiers": [{"lowerBound": "0.0", "maxLeverage": 50}]}]
-            ],
-        },
-        "assetCtxs": [dict(PERP_CTX)],
-        "serverTime": 1751492751597,
-        "isVault": False,
-        "user": user,
-        "twapStates": [],
-        "spotAssetCtxs": [dict(SPOT_CTX)],
-        "perpsAtOpenInterestCap": ["HYPE"],
+    meta = {
+        "universe": [
+            {"szDecimals": 2, "name": "SOL", "maxLeverage": 10, "marginTableId": 10},
+            {
+                "szDecimals": 4,
+                "name": "xyz:XYZ100",
+                "maxLeverage": 30,
+                "marginTableId": 30,
+                "onlyIsolated": True,
+                "marginMode": "strictIsolated",
+                "growthMode": "enabled",
+                "lastGrowthModeChangeTime": "2025-11-23T17:37:10.033211662",
+            },
+        ],
+        "marginTables": [
+            [50, {"description": "", "marginTiers": [{"lowerBound": "0.0", "maxLeverage": 50}]}]
+        ],
     }
+    data = frames.web_data2_data(user, meta=meta)
+    data["leadingVaults"] = [{"address": BOB, "name": "HLP"}]
+    data["perpsAtOpenInterestCap"] = ["HYPE"]
+    return data
 
 
 def web_data3(user: str) -> dict[str, Any]:
-    return {
-        "userState": {
-            "agentAddress": None,
-            "agentValidUntil": None,
-            "cumLedger": "0.0",
-            "serverTime": 1751492751597,
-            "isVault": False,
-            "user": user,
-        },
-        "perpDexStates": [
-            {"totalVaultEquity": "0.0", "perpsAtOpenInterestCap": ["HYPE"], "leadingVaults": []}
-        ],
-    }
+    data = frames.web_data3_data(user)
+    data["perpDexStates"][0]["perpsAtOpenInterestCap"] = ["HYPE"]
+    return data
 
 
 def order_updates() -> list[dict[str, Any]]:
-    return [
-        {
-            "order": {
-                "coin": "BTC",
-                "side": "B",
-                "limitPx": "109402.0",
-                "sz": "0.001",
-                "oid": 34780723762,
-                "timestamp": 1751494125554,
-                "origSz": "0.001",
-            },
-            "status": "open",
-            "statusTimestamp": 1751494125554,
-        }
-    ]
+    return [frames.order_update_data()]
 
 
 def spot_state(user: str) -> dict[str, Any]:
-    return {
-        "user": user,
-        "spotState": {
-            "balances": [
-                {
-                    "coin": "USDC",
-                    "token": 0,
-                    "total": "98491.416604",
-                    "hold": "0.0",
-                    "entryNtl": "0.0",
-                }
-            ]
-        },
-    }
+    return frames.spot_state_data(user)
 
 
 def active_asset_data(user: str, coin: str = "BTC") -> dict[str, Any]:
-    return {
-        "user": user,
-        "coin": coin,
-        "leverage": {"type": "cross", "value": 20},
-        "maxTradeSzs": ["0.45787", "0.45987"],
-        "availableToTrade": ["65754.376128", "65765.272428"],
-        "markPx": "108963.0",
-    }
+    return frames.active_asset_data(user, coin)
 
 
 def user_frame(channel: str, user: str) -> tuple[str, Any]:
     """A valid ``(channel, data)`` frame for ``user`` on a per-user channel."""
-    frames: dict[str, Any] = {
+    by_channel: dict[str, Any] = {
         "webData2": web_data2(user),
         "webData3": web_data3(user),
         "userFills": user_fills(user, [fill()], snapshot=True),
-        "userFundings": {
-            "isSnapshot": True,
-            "user": user,
-            "fundings": [
-                {
-                    "time": 1751137200183,
-                    "coin": "BTC",
-                    "usdc": "-0.024289",
-                    "szi": "0.00695",
-                    "fundingRate": "0.0000325657",
-                    "nSamples": None,
-                }
-            ],
-        },
+        "userFundings": frames.user_fundings_data(user),
         "userNonFundingLedgerUpdates": ledger(user, LEDGER_DELTAS[:2]),
-        "userTwapSliceFills": {
-            "isSnapshot": True,
-            "user": user,
-            "twapSliceFills": [copy.deepcopy(TWAP_SLICE_FILL)],
-        },
-        "userTwapHistory": {
-            "isSnapshot": True,
-            "user": user,
-            "history": [copy.deepcopy(TWAP_HISTORY_ITEM)],
-        },
-        "userHistoricalOrders": {
-            "isSnapshot": True,
-            "user": user,
-            "orderHistory": [
-                {
-                    "order": {**OPEN_ORDER, "sz": "0.0"},
-                    "status": "filled",
-                    "statusTimestamp": 1751494130001,
-                }
-            ],
-        },
+        "userTwapSliceFills": frames.twap_slice_fills_data(
+            user, [(6552, copy.deepcopy(TWAP_SLICE_FILL["fill"]))]
+        ),
+        "userTwapHistory": frames.twap_history_data(user),
+        "userHistoricalOrders": frames.user_historical_orders_data(user),
         "spotState": spot_state(user),
-        "allDexsClearinghouseState": {
-            "user": user,
-            "clearinghouseStates": [["", clearinghouse(positions=False)]],
-        },
-        "clearinghouseState": {"dex": "", "user": user, "clearinghouseState": clearinghouse()},
-        "openOrders": {"dex": "", "user": user, "orders": [dict(OPEN_ORDER)]},
-        "twapStates": {"dex": "", "user": user, "states": [[6552, dict(TWAP_STATE)]]},
+        "allDexsClearinghouseState": frames.all_dexs_clearinghouse_state_data(user),
+        "clearinghouseState": frames.clearinghouse_state_data(user),
+        "openOrders": frames.open_orders_data(user),
+        "twapStates": frames.twap_states_data(user, [(6552, TWAP_STATE)]),
         "activeAssetData": active_asset_data(user),
     }
-    return channel, frames[channel]
+    return channel, by_channel[channel]

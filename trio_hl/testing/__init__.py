@@ -4,6 +4,7 @@ Compare ``trio.testing`` and httpcore's public mock backend. With pytest-trio, t
 ``fake_hyperliquid`` fixture (registered by trio_hl's pytest plugin) gives a running server.
 """
 
+from . import frames as frames
 from ._fake_exchange import TEST_ACCOUNT as TEST_ACCOUNT
 from ._fake_exchange import FakeExchange as FakeExchange
 from ._fake_exchange import FakeOrder as FakeOrder
@@ -29,6 +30,8 @@ from ._frames import (
     trade_data as trade_data,
 )
 from ._info_fixtures import install_default_info as install_default_info
+from ._simulator import SimulatorAddress as SimulatorAddress
+from ._simulator import serve_simulator as serve_simulator
 
 __all__ = [
     "TEST_ACCOUNT",
@@ -39,9 +42,11 @@ __all__ = [
     "FakeOrder",
     "InfoHandler",
     "ReceivedAction",
+    "SimulatorAddress",
     "install_default_info",
     "install_fake_exchange",
     "l2_book_data",
     "open_fake_hyperliquid",
+    "serve_simulator",
     "trade_data",
 ]

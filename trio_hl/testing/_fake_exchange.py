@@ -57,6 +57,7 @@ from ..signing import (
     user_signed_nonce,
     user_signed_typed_data,
 )
+from ._simulation import MARKET_ACTIONS
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -327,6 +328,10 @@ class FakeExchange:
         user = signer if signer in self.users else None
         if user is None and kind == "l1":
             user = self.agents.get(signer)  # API wallets sign L1 actions only
+        simulation = self.fake.simulation
+        if user is None and simulation is not None and simulation.faucet is not None:
+            simulation.fund(signer, simulation.faucet)
+            user = signer
         if user is None:
             raise _Refused(f"User or API Wallet {signer} does not exist.")
         self._check_nonce(signer, nonce)
@@ -511,6 +516,9 @@ class FakeExchange:
         self, action: dict[str, Any], *, owner: str, user: str, nonce: int
     ) -> dict[str, Any]:
         action_type = action["type"]
+        simulation = self.fake.simulation
+        if simulation is not None and action_type in MARKET_ACTIONS:
+            return simulation.execute(action, owner)
         if action_type == "order":
             statuses: list[Any] = []
             normal_tpsl = action.get("grouping") == "normalTpsl"

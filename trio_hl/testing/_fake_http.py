@@ -81,6 +81,11 @@ class FakeHttp:
         for _ in range(times):
             self._scripted.append(_Scripted(status, body, dict(headers or {})))
 
+    async def respond(self, request: httpx.Request) -> httpx.Response:
+        """Answer one request as the transport does (the loopback simulator serves its HTTP
+        requests through this). Raises ``httpx.TransportError`` for a lost reply."""
+        return await self._handle(request)
+
     async def _handle(self, request: httpx.Request) -> httpx.Response:
         path = request.url.path
         try:
@@ -108,6 +113,12 @@ class FakeHttp:
                 if handler is not None
                 else {"status": "err", "response": "fake server: no action handler"}
             )
+            simulation = self.fake.simulation
+            if simulation is not None:
+                lost = simulation.take_lost_reply()
+                await simulation.publish()
+                if lost:
+                    raise httpx.ReadError("connection lost before the reply", request=request)
             return httpx.Response(200, json=body)
         return httpx.Response(404, text="Not Found")
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
-from typing import Any, Final, final
+from typing import TYPE_CHECKING, Any, Final, final
 from urllib.parse import parse_qs, urlsplit
 
 import attrs
@@ -27,10 +27,16 @@ from trio_websocket import ConnectionClosed, WebSocketConnection, wrap_server_st
 
 from .._protocol._channels import spec_for_frame
 from .._protocol._session import Limits
+from ..errors import ConfigurationError
 from ..networks import Network
 from ._fake_exchange import install_fake_exchange
 from ._fake_http import FakeHttp
 from ._info_fixtures import install_default_info
+from ._market import Market
+from ._simulation import Simulation
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 __all__ = ["FakeConnection", "FakeHyperliquid", "InfoHandler", "open_fake_hyperliquid"]
 
@@ -130,9 +136,13 @@ class FakeHyperliquid:
         exchange: the :class:`~trio_hl.testing.FakeExchange` answering actions.
         invalid_coins: coins whose subscriptions are refused as ``Invalid subscription``.
         require_key: when set, handshakes without ``?key=<it>`` are refused with 401.
+        simulation: the simulated exchange behind the server (``open_fake_hyperliquid(
+            seed=...)``), or ``None`` when every reply is scripted.
     """
 
-    def __init__(self, nursery: trio.Nursery) -> None:
+    def __init__(
+        self, nursery: trio.Nursery, *, seed: int | None = None, goldrush: bool = False
+    ) -> None:
         self._nursery = nursery
         self.received: list[tuple[int, Any]] = []
         self.connections: list[FakeConnection] = []
@@ -151,6 +161,9 @@ class FakeHyperliquid:
         """The HTTP API (``/info``, ``/exchange``), answering from the same scripting."""
         install_default_info(self)
         self.exchange = install_fake_exchange(self)
+        self.simulation: Simulation | None = (
+            None if seed is None else Simulation(self, Market(seed), goldrush=goldrush)
+        )
 
     # -- pointing a client at it -------------------------------------------------------------
 
@@ -249,9 +262,13 @@ class FakeHyperliquid:
     async def drop(self) -> None:
         """Cut every live connection abruptly (no close frame), like a network failure."""
         for conn in self.live:
-            conn.closed = True
-            if conn._stream is not None:
-                await trio.aclose_forcefully(conn._stream)
+            await self._cut(conn)
+
+    @staticmethod
+    async def _cut(conn: FakeConnection) -> None:
+        conn.closed = True
+        if conn._stream is not None:
+            await trio.aclose_forcefully(conn._stream)
 
     async def close(self, code: int = 1000, reason: str = "") -> None:
         """Close every live connection with a WebSocket close frame."""
@@ -282,6 +299,42 @@ class FakeHyperliquid:
             for _, frame in self.received[since:]
             if isinstance(frame, dict) and frame.get("method") == "subscribe"
         ]
+
+    # -- the simulated exchange -----------------------------------------------------------------
+
+    @property
+    def market(self) -> Market:
+        """The simulated exchange's state (``open_fake_hyperliquid(seed=...)`` only)."""
+        return self._simulation().market
+
+    def _simulation(self) -> Simulation:
+        if self.simulation is None:
+            raise ConfigurationError(
+                "this fake has no simulated exchange: open it with "
+                "open_fake_hyperliquid(seed=...) (or use the simulated_hyperliquid fixture)"
+            )
+        return self.simulation
+
+    async def advance(self, blocks: int = 1) -> None:
+        """Let ``blocks`` blocks of the simulated market pass; see :meth:`Simulation.advance`."""
+        await self._simulation().advance(blocks)
+
+    async def move_price(self, coin: str, px: Decimal | str) -> None:
+        """Move the simulated market of ``coin`` to ``px``; crossed resting orders fill."""
+        await self._simulation().move_price(coin, px)
+
+    async def fill_order(self, oid: int, sz: Decimal | str | None = None) -> list[dict[str, Any]]:
+        """Fill ``sz`` (default: all) of resting order ``oid``; returns its fills."""
+        return await self._simulation().fill_order(oid, sz)
+
+    def lose_next_reply(self, times: int = 1) -> None:
+        """Execute the next ``times`` actions but lose their replies (the connection is cut
+        before the reply, or the HTTP request fails)."""
+        self._simulation().lose_next_reply(times)
+
+    def fund(self, user: str, usdc: Decimal | int | str) -> None:
+        """Make ``user`` exist on the simulated exchange with ``usdc`` more USDC."""
+        self._simulation().fund(user, usdc)
 
     # -- the server ------------------------------------------------------------------------
 
@@ -376,13 +429,22 @@ class FakeHyperliquid:
         if isinstance(echo.get("user"), str):
             echo["user"] = echo["user"].lower()
         if method == "subscribe":
+            simulation = self.simulation
             if subscription.get("coin") in self.invalid_coins:
                 await conn.send(
                     {"channel": "error", "data": f"Invalid subscription {_dumps(subscription)}"}
                 )
                 return
+            refusal = None if simulation is None else simulation.invalid(subscription)
+            if refusal is not None:
+                await conn.send({"channel": "error", "data": refusal})
+                return
             if subscription in conn.subscriptions:
                 await conn.send({"channel": "error", "data": f"Already subscribed: {_dumps(echo)}"})
+                return
+            refusal = None if simulation is None else simulation.over_cap(subscription)
+            if refusal is not None:
+                await conn.send({"channel": "error", "data": refusal})
                 return
             conn.subscriptions.append(subscription)
         else:
@@ -392,11 +454,15 @@ class FakeHyperliquid:
                 )
                 return
             conn.subscriptions.remove(subscription)
-        if not self.ack_subscriptions:
-            return
-        await conn.send(
-            {"channel": "subscriptionResponse", "data": {"method": method, "subscription": echo}}
-        )
+        if self.ack_subscriptions:
+            await conn.send(
+                {
+                    "channel": "subscriptionResponse",
+                    "data": {"method": method, "subscription": echo},
+                }
+            )
+        if method == "subscribe" and self.simulation is not None:
+            await self.simulation.on_subscribe(conn, subscription)
 
     async def _post(self, conn: FakeConnection, post_id: int, request: Any) -> None:
         kind = request.get("type") if isinstance(request, dict) else None
@@ -413,6 +479,16 @@ class FakeHyperliquid:
                 else {"status": "err", "response": "fake server: no action handler"}
             )
             response = {"type": "action", "payload": body}
+            simulation = self.simulation
+            if simulation is not None:
+                if simulation.take_lost_reply():
+                    # Executed, and the connection dies before the reply leaves.
+                    await self._cut(conn)
+                    await simulation.publish()
+                    return
+                await conn.send({"channel": "post", "data": {"id": post_id, "response": response}})
+                await simulation.publish()
+                return
         else:
             response = {"type": "error", "payload": f"unknown request type {kind!r}"}
         await conn.send({"channel": "post", "data": {"id": post_id, "response": response}})
@@ -431,8 +507,17 @@ class FakeHyperliquid:
 
 
 @asynccontextmanager
-async def open_fake_hyperliquid() -> AsyncIterator[FakeHyperliquid]:
+async def open_fake_hyperliquid(
+    *, seed: int | None = None, goldrush: bool = False
+) -> AsyncIterator[FakeHyperliquid]:
     """Run a :class:`FakeHyperliquid` for the duration of the block.
+
+    Args:
+        seed: put a simulated exchange behind the server, its synthetic market fixed by
+            ``seed``: orders rest, match and fill, and every stream and info reply is a view
+            of that one state. Without it, replies are the fixtures and your scripting.
+        goldrush: (with ``seed``) serve GoldRush's ``l4Book`` and wildcard ``l2Book``, with
+            no subscription or user caps.
 
     Example::
 
@@ -441,7 +526,7 @@ async def open_fake_hyperliquid() -> AsyncIterator[FakeHyperliquid]:
                 ...
     """
     async with trio.open_nursery() as nursery:
-        fake = FakeHyperliquid(nursery)
+        fake = FakeHyperliquid(nursery, seed=seed, goldrush=goldrush)
         try:
             yield fake
         finally:
