@@ -36,7 +36,8 @@ async def main(network: Network, options: Options) -> None:
             print(f"no book for {options.coin}")
         else:
             bids, asks = book["levels"]
-            print(f"l2Book {book['coin']}: best {bids[0]['px']} / {asks[0]['px']}")
+            top = f"{bids[0]['px']} / {asks[0]['px']}" if bids and asks else "(one side empty)"
+            print(f"l2Book {book['coin']}: best {top}")
 
         try:
             await client.info({"type": "noSuchRequest"})

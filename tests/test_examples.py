@@ -2,7 +2,8 @@
 
 Each script runs in a subprocess, exactly as a user would run it (``python examples/x.py``),
 against its in-process fake server. They start all at once: a script spends most of its time
-importing, so running them side by side keeps the module to a few seconds on two cores.
+importing (about 2.5 s of its 3 s of CPU time), so running them side by side keeps the module
+to the CPU time of the scripts spread over the cores, about half a minute on two.
 
 Every ``python`` block in ``docs/`` must be an excerpt of an example file (modulo
 indentation), so that no snippet in the docs is untested.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import types
 from pathlib import Path
 
 import pytest
@@ -25,8 +26,8 @@ def _defined_in(value: object, module_name: str) -> bool:
 
 
 @pytest.mark.parametrize("module", PUBLIC_MODULES, ids=lambda m: m.__name__)
-def test_all_matches_reality(module: object) -> None:
-    exported = set(module.__all__)  # type: ignore[attr-defined]
+def test_all_matches_reality(module: types.ModuleType) -> None:
+    exported: set[str] = set(module.__all__)
     for name in exported:
         assert hasattr(module, name), f"{name} in __all__ but missing"
     public = {
@@ -34,7 +35,7 @@ def test_all_matches_reality(module: object) -> None:
         for name, value in vars(module).items()
         if not name.startswith("_")
         and not inspect.ismodule(value)
-        and _defined_in(value, module.__name__)  # type: ignore[attr-defined]
+        and _defined_in(value, module.__name__)
     }
     assert public <= exported, f"not exported: {public - exported}"
 

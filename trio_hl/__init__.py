@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import logging
 from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
@@ -167,3 +168,9 @@ if not TYPE_CHECKING:
 
     def __dir__() -> list[str]:
         return sorted({*globals(), *__all__})
+
+
+# A library never decides where its log lines go. Without a handler on our logger, Python's
+# last-resort handler prints our warnings to stderr of applications that configured no
+# logging; with a NullHandler they stay silent until the application configures logging.
+logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -14,7 +14,7 @@ import attrs
 import trio
 
 from ._account import normalise_address
-from ._client import Client, open_client
+from ._client import Client, IdleTimeout, open_client
 from ._exchange import SHARED_NONCES, Exchange, NonceSource
 from ._http import HttpTransport, http_base_url, info_transport
 from ._info import Info
@@ -134,9 +134,15 @@ class Subscriptions:
     Addresses are validated and lower-cased. Two users on one connection are refused for
     ``order_updates``, ``user_events`` and ``notification``, whose frames carry no user.
 
-    Raises (every method): ``ConfigurationError`` (bad argument, no user), ``NotRunning``,
-    ``SubscriptionError`` (refused by the server or by a client-side rule: a limit, or
-    frames indistinguishable from a live subscription's), ``RequestTimeout`` (no ack).
+    ``asset=`` takes a name, an alias or an id. With a universe loaded (the default of
+    ``Api.create``), a name it does not know raises ``UnknownAsset`` naming close matches
+    (``'BTCC'; did you mean 'BTC'?``) before anything is sent, unless the Api was made with
+    ``allow_unknown_assets=True``.
+
+    Raises (every method): ``UnknownAsset``, ``ConfigurationError`` (bad argument, no user),
+    ``NotRunning``, ``SubscriptionError`` (refused by the server or by a client-side rule: a
+    limit, or frames indistinguishable from a live subscription's), ``RequestTimeout`` (no
+    ack).
     """
 
     def __init__(self, api: Api, ws: Ws) -> None:
@@ -163,20 +169,28 @@ class Subscriptions:
         """The wire coin for ``asset``: a name, an alias (``"HYPE/USDC"`` -> ``"@107"``) or
         an asset id, resolved through the Api's universe when one is loaded.
 
-        A name the universe does not know is sent as given: the universe may predate a new
-        listing, and the server answers an unknown coin with a clear refusal anyway.
+        A name the loaded universe does not know raises :class:`UnknownAsset` with close
+        matches, as orders and info queries do: the server would take the subscription and
+        then stay silent. ``Api(allow_unknown_assets=True)`` sends such names as given
+        instead (a listing newer than the universe). Without a universe, names are sent as
+        given (there is nothing to check them against).
         """
-        universe = self._api.universe
-        known = universe.get(asset) if universe is not None else None
-        if known is not None:
-            return known.name
-        if isinstance(asset, bool) or not isinstance(asset, str):
-            if universe is None:
+        api = self._api
+        universe = api.universe
+        if asset == "":
+            return asset  # the request refuses it with its own ConfigurationError
+        if universe is None:
+            if isinstance(asset, bool) or not isinstance(asset, str):
                 raise ConfigurationError(
                     f"asset ids need a loaded universe; pass the coin name instead of {asset!r:.60}"
                 )
-            return universe.coin(asset)  # raises UnknownAsset with suggestions
-        return asset
+            return asset
+        known = universe.get(asset)
+        if known is not None:
+            return known.name
+        if api.allow_unknown_assets and isinstance(asset, str):
+            return asset
+        return universe.coin(asset)  # raises UnknownAsset with suggestions
 
     async def _open(
         self, request: SubscriptionRequest[M], policy: BufferPolicy | None
@@ -185,11 +199,19 @@ class Subscriptions:
 
     @overload
     async def subscribe(
-        self, request: SubscriptionRequest[M], *, policy: BufferPolicy | None = None
+        self,
+        request: SubscriptionRequest[M],
+        *,
+        policy: BufferPolicy | None = None,
+        idle_timeout: IdleTimeout = "default",
     ) -> tuple[int, Stream[M | StreamRestarted]]: ...
     @overload
     async def subscribe(
-        self, request: SubscriptionRequest[Any], *, send_channel: SharedSendChannel
+        self,
+        request: SubscriptionRequest[Any],
+        *,
+        send_channel: SharedSendChannel,
+        idle_timeout: IdleTimeout = "default",
     ) -> tuple[int, Stream[object]]: ...
     async def subscribe(
         self,
@@ -197,6 +219,7 @@ class Subscriptions:
         *,
         policy: BufferPolicy | None = None,
         send_channel: SharedSendChannel | None = None,
+        idle_timeout: IdleTimeout = "default",
     ) -> tuple[int, Stream[Any]]:
         """Subscribe to any channel by its request class, e.g.
         ``subscribe(L2BookSubscription(coin="BTC"))``; the request's ``coin`` is resolved
@@ -208,17 +231,24 @@ class Subscriptions:
             send_channel: feed the shared stream of :func:`~trio_hl.open_shared_channel`
                 instead of a stream of its own (that stream's policy applies; the shared
                 stream is returned).
+            idle_timeout: seconds of silence after which the subscription is sent again,
+                with a ``StreamRestarted(reason="idle")`` marker (see
+                :meth:`trio_hl.Client.subscribe`); ``"default"``: on for ``l2Book`` and
+                ``allMids`` only, as for the named methods; ``None``: off.
         """
         coin = getattr(request, "coin", None)
         if isinstance(coin, str):
             request = attrs.evolve(request, coin=self._coin(coin))  # type: ignore[misc]
+        client = self._ws.client
         if send_channel is None:
-            return await self._open(request, policy)
+            return await client.open_subscription(request, policy=policy, idle_timeout=idle_timeout)
         if policy is not None:
             raise SubscriptionError(
                 "a subscription feeding a shared channel uses that channel's policy"
             )
-        return await self._ws.client.open_subscription(request, send_channel=send_channel)
+        return await client.open_subscription(
+            request, send_channel=send_channel, idle_timeout=idle_timeout
+        )
 
     async def l2_book(
         self,
@@ -760,12 +790,16 @@ class Api:
         settings: Settings | None = None,
         universe: Universe | None = None,
         nonces: NonceSource | None = None,
+        allow_unknown_assets: bool = False,
     ) -> None:
         self.network = network
         self.account = account
         self.settings = settings or Settings()
         self.universe = universe
         """Names and ids of every asset (``None`` until loaded; see :meth:`refresh_universe`)."""
+        self.allow_unknown_assets = allow_unknown_assets
+        """Subscriptions send coin names the loaded universe does not know as given, instead
+        of raising :class:`~trio_hl.errors.UnknownAsset` (for listings newer than it)."""
         self.http = HttpTransport(
             http_base_url(network),
             settings=self.settings,
@@ -807,6 +841,7 @@ class Api:
         account: Account | None = None,
         settings: Settings | None = None,
         load_universe: bool = True,
+        allow_unknown_assets: bool = False,
     ) -> Api:
         """Build an ``Api`` and load the asset universe (over HTTP: no socket is open yet).
 
@@ -815,13 +850,23 @@ class Api:
             account: the default account for user streams, info queries and signed actions.
             settings: connection settings (timeouts, heartbeat, backoff, frame limits).
             load_universe: fetch ``perpDexs``, every perp dex's ``meta`` and ``spotMeta``
-                now, so ``asset=`` accepts names and ids everywhere.
+                now, so ``asset=`` accepts names and ids everywhere, and unknown names
+                are refused with suggestions.
+            allow_unknown_assets: let subscriptions send names the universe does not know
+                as given (a coin listed after the universe was loaded) rather than raise
+                :class:`~trio_hl.errors.UnknownAsset`; ``await api.refresh_universe()`` is
+                the other way to reach a new listing.
 
         Raises:
             HttpStatusError, RateLimited, ConnectError, RequestTimeout, DecodeError: loading
                 the universe failed.
         """
-        api = cls(network=network, account=account, settings=settings)
+        api = cls(
+            network=network,
+            account=account,
+            settings=settings,
+            allow_unknown_assets=allow_unknown_assets,
+        )
         if load_universe:
             await api.refresh_universe()
         else:

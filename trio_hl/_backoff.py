@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 import attrs
 
+from ._validate import callable_value, number
+
 __all__ = ["Backoff"]
 
 
@@ -21,15 +23,18 @@ class Backoff:
         jitter: relative spread; each delay is scaled by a factor drawn uniformly from
             ``[1 - jitter, 1 + jitter]`` so that many clients do not reconnect in lockstep.
         random: source of uniform ``[0, 1)`` numbers (inject a fixed one in tests).
+
+    A value of the wrong type or out of range raises
+    :class:`~trio_hl.errors.ConfigurationError` naming the field.
     """
 
-    initial: float = attrs.field(default=0.5, validator=attrs.validators.gt(0))
-    factor: float = attrs.field(default=2.0, validator=attrs.validators.ge(1))
-    cap: float = attrs.field(default=30.0, validator=attrs.validators.gt(0))
-    jitter: float = attrs.field(
-        default=0.25, validator=[attrs.validators.ge(0), attrs.validators.le(1)]
+    initial: float = attrs.field(default=0.5, validator=number(gt=0))
+    factor: float = attrs.field(default=2.0, validator=number(ge=1))
+    cap: float = attrs.field(default=30.0, validator=number(gt=0))
+    jitter: float = attrs.field(default=0.25, validator=number(ge=0, le=1))
+    random: Callable[[], float] = attrs.field(
+        default=random.random, eq=False, repr=False, validator=callable_value
     )
-    random: Callable[[], float] = attrs.field(default=random.random, eq=False, repr=False)
 
     def delay(self, attempt: int) -> float:
         """The delay before reconnect attempt ``attempt`` (0 for the first retry)."""

@@ -17,7 +17,7 @@ import contextlib
 import logging
 import math
 from contextlib import asynccontextmanager
-from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar, final, overload
+from typing import TYPE_CHECKING, Any, Final, Literal, NoReturn, TypeVar, final, overload
 
 import attrs
 import trio
@@ -42,6 +42,7 @@ from ._protocol import (
     default_policy,
     unwrap_reply,
 )
+from ._protocol._idle import IdleWatch, default_idle_timeout
 from ._protocol._venues import check_info_venue
 from ._settings import Settings
 from ._streams import Mailbox, SharedSendChannel, Stream
@@ -53,6 +54,7 @@ from .errors import (
     DecodeError,
     HandshakeRejected,
     HyperliquidError,
+    KeyRejected,
     NotRunning,
     RequestOutcomeUnknown,
     RequestTimeout,
@@ -92,6 +94,8 @@ class ClientStatistics:
         subscriptions: live local subscriptions (sids).
         wire_subscriptions: distinct subscriptions on the wire (after refcounting).
         pending_requests: ``post`` requests awaiting a reply.
+        idle_resubscribes: wire subscriptions sent again because they stayed silent past
+            their idle deadline (each also logged at WARNING).
     """
 
     connected: bool
@@ -102,6 +106,7 @@ class ClientStatistics:
     subscriptions: int
     wire_subscriptions: int
     pending_requests: int
+    idle_resubscribes: int = 0
 
 
 class _Waiter:
@@ -137,6 +142,36 @@ def _leaves(exc: BaseException) -> list[BaseException]:
     return [exc]
 
 
+IdleTimeout = float | None | Literal["default"]
+"""A subscription's idle deadline: seconds, ``None`` (off) or ``"default"`` (per channel)."""
+
+
+def _idle_timeout(body: Mapping[str, Any], idle_timeout: object) -> float | None:
+    """The idle deadline a subscription runs with, checked (ConfigurationError if bad)."""
+    if idle_timeout == "default":
+        return default_idle_timeout(body)
+    if idle_timeout is None:
+        return None
+    if isinstance(idle_timeout, bool) or not isinstance(idle_timeout, int | float):
+        raise ConfigurationError(
+            f"idle_timeout must be seconds, None (off) or 'default', got {idle_timeout!r:.60}"
+        )
+    if not idle_timeout > 0:  # also NaN
+        raise ConfigurationError(f"idle_timeout must be greater than 0, got {idle_timeout!r}")
+    return float(idle_timeout)
+
+
+def _redacted(exc: HandshakeRejected, network: Network) -> HandshakeRejected:
+    """The refusal with every secret of the network's URL scrubbed from the body: a server
+    may echo the request, key included, in its refusal."""
+    body = network.redact(exc.body)
+    if body == exc.body:
+        return exc
+    if isinstance(exc, KeyRejected):
+        return KeyRejected(exc.status_code, body)
+    return HandshakeRejected(exc.status_code, body, retry_after=exc.retry_after)
+
+
 @final
 class Client:
     """A running connection to Hyperliquid: subscriptions and ``post`` requests.
@@ -170,6 +205,10 @@ class Client:
         self._frames = 0
         self._decode_errors = 0
         self._notices = 0
+        # Idle deadlines: the core decides which sids went silent, _watch_idle acts.
+        self._idle = IdleWatch()
+        self._idle_changed = trio.Event()
+        self._idle_resubscribes = 0
 
     def __repr__(self) -> str:
         return f"<trio_hl.Client {self.network!r} connected={self._outbox is not None}>"
@@ -187,15 +226,24 @@ class Client:
             subscriptions=len(self._mailboxes),
             wire_subscriptions=self._session.wire_count,
             pending_requests=self._session.pending_posts,
+            idle_resubscribes=self._idle_resubscribes,
         )
 
     @overload
     async def open_subscription(
-        self, request: SubscriptionRequest[M], *, policy: BufferPolicy | None = None
+        self,
+        request: SubscriptionRequest[M],
+        *,
+        policy: BufferPolicy | None = None,
+        idle_timeout: IdleTimeout = "default",
     ) -> tuple[int, Stream[M | StreamRestarted]]: ...
     @overload
     async def open_subscription(
-        self, request: SubscriptionRequest[Any], *, send_channel: SharedSendChannel
+        self,
+        request: SubscriptionRequest[Any],
+        *,
+        send_channel: SharedSendChannel,
+        idle_timeout: IdleTimeout = "default",
     ) -> tuple[int, Stream[object]]: ...
     async def open_subscription(
         self,
@@ -203,6 +251,7 @@ class Client:
         *,
         policy: BufferPolicy | None = None,
         send_channel: SharedSendChannel | None = None,
+        idle_timeout: IdleTimeout = "default",
     ) -> tuple[int, Stream[Any]]:
         """Subscribe and return ``(sid, stream)``; see :meth:`subscribe` for the details.
 
@@ -217,6 +266,7 @@ class Client:
         """
         self._check_running()
         body = request.to_wire()
+        timeout = _idle_timeout(body, idle_timeout)
         if send_channel is not None:
             if policy is not None:
                 raise SubscriptionError(
@@ -235,6 +285,9 @@ class Client:
         sid, key, frame = self._session.subscribe(body)
         self._mailboxes[sid] = mailbox
         mailbox.sids.add(sid)
+        if timeout is not None:
+            self._idle.watch(sid, timeout, trio.current_time())
+            self._idle_changed.set()
         stream: Stream[Any] = Stream(mailbox)
         if frame is None:
             await trio.lowlevel.checkpoint()
@@ -260,7 +313,11 @@ class Client:
 
     @asynccontextmanager
     async def subscribe(
-        self, request: SubscriptionRequest[M], *, policy: BufferPolicy | None = None
+        self,
+        request: SubscriptionRequest[M],
+        *,
+        policy: BufferPolicy | None = None,
+        idle_timeout: IdleTimeout = "default",
     ) -> AsyncIterator[Stream[M | StreamRestarted]]:
         """Subscribe for the duration of an ``async with`` block.
 
@@ -271,8 +328,19 @@ class Client:
         Args:
             request: what to subscribe to, e.g. ``L2BookSubscription(coin="BTC")``.
             policy: override the request's default buffer policy.
+            idle_timeout: seconds without a message after which the subscription is sent
+                again (unsubscribe, subscribe) on the same connection, and the stream gets
+                a ``StreamRestarted(reason="idle")`` marker. ``"default"``: 30 s for the
+                channels that push every block (``l2Book``, ``allMids``), off for the
+                others; ``None``: off. The deadline only runs while connected.
+
+        Raises:
+            ConfigurationError: ``idle_timeout`` is not a positive number, ``None`` or
+                ``"default"``; see :meth:`open_subscription` for the rest.
         """
-        sid, stream = await self.open_subscription(request, policy=policy)
+        sid, stream = await self.open_subscription(
+            request, policy=policy, idle_timeout=idle_timeout
+        )
         try:
             yield stream
         finally:
@@ -364,6 +432,7 @@ class Client:
             self._outbox.send_nowait((frame, post_id))
 
     def _forget_sid(self, sid: int) -> None:
+        self._idle.unwatch(sid)
         mailbox = self._mailboxes.pop(sid, None)
         if self._session.key_of(sid) is not None:
             frame = self._session.unsubscribe(sid)
@@ -385,6 +454,8 @@ class Client:
         if isinstance(event, Deliver):
             if type(event.message) is Lazy:
                 event.message.report = self._report_decode_error
+            if self._idle.watching:
+                self._idle.fed(event.sids, trio.current_time())
             if len(event.sids) == 1:
                 mailbox = self._mailboxes.get(event.sids[0])
                 if mailbox is not None and not mailbox.deliver(event.message):
@@ -418,6 +489,7 @@ class Client:
             if ack is not None:
                 ack.fail(error)
             for sid in event.sids:
+                self._idle.unwatch(sid)
                 mailbox = self._mailboxes.pop(sid, None)
                 if mailbox is None:
                     continue
@@ -500,6 +572,10 @@ class Client:
                             await self._close_websocket(ws, leftovers)
                     if not self._running:
                         self._closed.set()
+        except HandshakeRejected as exc:
+            # The decision (retry or not) is the supervisor's; the body must not carry a
+            # secret the server echoed, whatever is decided.
+            raise _redacted(exc, self.network) from exc.__cause__
         except _transport.Closed as exc:
             logger.info("connection to %s lost: %s", self.network.name, exc)
 
@@ -526,6 +602,8 @@ class Client:
                 mailbox.mark_restart(
                     StreamRestarted(sid=sid, subscription=body, connection=self._connections)
                 )
+        self._idle.resume(trio.current_time())
+        self._idle_changed.set()
         logger.info("connected to %s (connection %d)", self.network.name, self._connections)
         self._up.set()
 
@@ -549,6 +627,7 @@ class Client:
         self._outbox_recv = None
         self._pong = None
         self._up = trio.Event()
+        self._idle.pause()
         lost = self._session.connection_lost()
         for post_id in lost.unsent:
             waiter = self._post_waiters.get(post_id)
@@ -646,6 +725,48 @@ class Client:
                 scope.cancel(reason=f"no pong within {deadline} s")
                 return
 
+    # -- internals: idle deadlines -----------------------------------------------------------
+
+    async def _watch_idle(self) -> NoReturn:
+        """Send again the subscriptions that stayed silent past their idle deadline.
+
+        Runs for the client's lifetime. The core (:class:`IdleWatch`) decides which sids are
+        due and when the next deadline falls; this task only sleeps until then (or until a
+        deadline is added or the connection comes up) and performs the resubscribe.
+        """
+        idle = self._idle
+        while True:
+            changed = self._idle_changed = trio.Event()
+            deadline = idle.next_deadline()
+            with trio.move_on_at(math.inf if deadline is None else deadline):
+                await changed.wait()
+            now = trio.current_time()
+            expired = idle.due(now)
+            if not expired:
+                continue
+            frames, affected = self._session.resubscribe(expired)
+            for frame in frames:
+                self._enqueue(frame)
+            # The whole wire subscription restarts now, for every local consumer of it.
+            idle.fed(affected, now)
+            for sid in affected:
+                mailbox = self._mailboxes.get(sid)
+                body = self._session.body_of(sid)
+                if mailbox is not None and body is not None:
+                    mailbox.mark_restart(
+                        StreamRestarted(
+                            sid=sid, subscription=body, connection=self._connections, reason="idle"
+                        )
+                    )
+            resubscribed = len(frames) // 2
+            self._idle_resubscribes += resubscribed
+            if resubscribed:
+                logger.warning(
+                    "%d subscription(s) on %s silent past their idle deadline: subscribing again",
+                    resubscribed,
+                    self.network.name,
+                )
+
     async def _close_gracefully(self) -> None:
         """Flush the outbox, then close the connection (the shell bounds the wait)."""
         if self._outbox is not None:
@@ -702,6 +823,7 @@ async def open_client(
     try:
         async with trio.open_nursery() as nursery:
             await nursery.start(client._supervise)
+            nursery.start_soon(client._watch_idle)
             try:
                 yield client
             finally:

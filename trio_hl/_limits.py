@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import attrs
 
+from ._validate import integer
+
 __all__ = ["Limits"]
 
 
@@ -25,5 +27,7 @@ class Limits:
     be matched to the caller: the client refuses it first, with a clear error.
     """
 
-    max_subscriptions: int | None = 1000
-    max_users: int | None = 10
+    max_subscriptions: int | None = attrs.field(
+        default=1000, validator=integer(ge=1, optional=True)
+    )
+    max_users: int | None = attrs.field(default=10, validator=integer(ge=1, optional=True))

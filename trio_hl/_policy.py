@@ -6,6 +6,8 @@ from typing import Literal
 
 import attrs
 
+from ._validate import integer, one_of
+
 __all__ = ["BufferPolicy"]
 
 
@@ -27,15 +29,15 @@ class BufferPolicy:
 
     Stream-restarted markers are never dropped and do not count against ``n``; consecutive
     markers of one subscription collapse into one.
+
+    A size that is not an integer of at least 1 raises
+    :class:`~trio_hl.errors.ConfigurationError`.
     """
 
-    kind: Literal["latest", "fail", "block"]
-    size: int = attrs.field()
-
-    @size.validator
-    def _check_size(self, _: attrs.Attribute[int], value: int) -> None:
-        if value < 1:
-            raise ValueError(f"buffer size must be at least 1, got {value}")
+    kind: Literal["latest", "fail", "block"] = attrs.field(
+        validator=one_of(("latest", "fail", "block"))
+    )
+    size: int = attrs.field(validator=integer(ge=1))
 
     @classmethod
     def keep_latest(cls, size: int = 1) -> BufferPolicy:

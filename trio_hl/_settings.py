@@ -8,6 +8,7 @@ from typing import Literal
 import attrs
 
 from ._backoff import Backoff
+from ._validate import instance_of, integer, number, one_of
 
 __all__ = ["Engine", "Settings"]
 
@@ -20,6 +21,9 @@ _MIB = 1024 * 1024
 @attrs.frozen(kw_only=True)
 class Settings:
     """How the client keeps its connection alive. Every time is in seconds.
+
+    A value of the wrong type or out of range raises
+    :class:`~trio_hl.errors.ConfigurationError` naming the setting.
 
     Attributes:
         ping_interval: send ``{"method":"ping"}`` this often. The server drops a client that
@@ -54,26 +58,25 @@ class Settings:
             context, which verifies certificates.
     """
 
-    ping_interval: float = attrs.field(default=30.0, validator=attrs.validators.gt(0))
-    pong_timeout: float = attrs.field(default=10.0, validator=attrs.validators.gt(0))
-    request_timeout: float = attrs.field(default=10.0, validator=attrs.validators.gt(0))
-    connect_timeout: float = attrs.field(default=10.0, validator=attrs.validators.gt(0))
-    close_timeout: float = attrs.field(default=1.0, validator=attrs.validators.ge(0))
-    backoff: Backoff = attrs.field(factory=Backoff)
-    stable_after: float = attrs.field(default=10.0, validator=attrs.validators.ge(0))
-    initial_connect_attempts: int | None = attrs.field(default=3)
-    max_message_size: int = attrs.field(default=16 * _MIB, validator=attrs.validators.gt(0))
-    receive_buffer_size: int = attrs.field(default=64 * 1024, validator=attrs.validators.gt(0))
-    message_queue_size: int = attrs.field(default=64, validator=attrs.validators.ge(0))
-    ssl_context: ssl.SSLContext | None = attrs.field(default=None, eq=False)
+    ping_interval: float = attrs.field(default=30.0, validator=number(gt=0))
+    pong_timeout: float = attrs.field(default=10.0, validator=number(gt=0))
+    request_timeout: float = attrs.field(default=10.0, validator=number(gt=0))
+    connect_timeout: float = attrs.field(default=10.0, validator=number(gt=0))
+    close_timeout: float = attrs.field(default=1.0, validator=number(ge=0))
+    backoff: Backoff = attrs.field(factory=Backoff, validator=instance_of(Backoff))
+    stable_after: float = attrs.field(default=10.0, validator=number(ge=0))
+    initial_connect_attempts: int | None = attrs.field(
+        default=3, validator=integer(ge=1, optional=True)
+    )
+    max_message_size: int = attrs.field(default=16 * _MIB, validator=integer(gt=0))
+    receive_buffer_size: int = attrs.field(default=64 * 1024, validator=integer(gt=0))
+    message_queue_size: int = attrs.field(default=64, validator=integer(ge=0))
+    ssl_context: ssl.SSLContext | None = attrs.field(
+        default=None, eq=False, validator=instance_of(ssl.SSLContext, optional=True)
+    )
     engine: Engine = attrs.field(
-        default="websockets", validator=attrs.validators.in_(("websockets", "trio-websocket"))
+        default="websockets", validator=one_of(("websockets", "trio-websocket"))
     )
     compression: Literal["deflate"] | None = attrs.field(
-        default="deflate", validator=attrs.validators.in_(("deflate", None))
+        default="deflate", validator=one_of(("deflate", None))
     )
-
-    @initial_connect_attempts.validator
-    def _check_attempts(self, _: attrs.Attribute[int | None], value: int | None) -> None:
-        if value is not None and value < 1:
-            raise ValueError(f"initial_connect_attempts must be at least 1 or None, got {value}")

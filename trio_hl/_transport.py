@@ -27,12 +27,11 @@ from __future__ import annotations
 
 import ssl
 from typing import TYPE_CHECKING, Protocol
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import urlsplit
 
 import trio
 
 from .errors import ConnectError, HandshakeRejected, KeyRejected, TransportError
-from .networks import _SECRET_PARAMS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -101,14 +100,9 @@ def rejection(
     ``?key=``): elsewhere no key is to blame, and the refusal says only what it is.
     """
     text = body[:200].decode("utf-8", "replace")
-    if status in (401, 403) and _sends_key(network):
+    if status in (401, 403) and network.has_credentials:
         return KeyRejected(status, text)
     return HandshakeRejected(status, text, retry_after=_retry_after(retry_after))
-
-
-def _sends_key(network: Network) -> bool:
-    query = urlsplit(network.ws_url).query
-    return any(name.lower() in _SECRET_PARAMS for name, _ in parse_qsl(query))
 
 
 def _retry_after(value: str | None) -> float | None:

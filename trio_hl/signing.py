@@ -75,7 +75,7 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, TypeAlias, cast
 
 import attrs
 
@@ -123,6 +123,18 @@ DEFAULT_SIGNATURE_CHAIN_ID: Final = "0x66eee"
 PRIMARY_TYPE_PREFIX: Final = "HyperliquidTransaction:"
 
 _ZERO_ADDRESS: Final = "0x0000000000000000000000000000000000000000"
+
+
+def _packb(plain: object) -> bytes:
+    import msgpack  # type: ignore[import-untyped]  # no stubs; msgpack stays inside this module
+
+    # msgpack ships no type information (pyright would half-infer it from its pure-Python
+    # fallback, where packb may return None): declared Any, and its one function typed here.
+    packer: Any = msgpack
+    packed: bytes = packer.packb(plain, use_bin_type=True)
+    return packed
+
+
 _L1_CHAIN_ID: Final = 1337
 _U64_LIMIT: Final = 2**64
 _I64_MIN: Final = -(2**63)
@@ -338,9 +350,10 @@ def _plain(value: object, path: str) -> object:
     if isinstance(value, str):
         return str.__str__(value)
     if isinstance(value, Mapping):
-        return _plain_mapping(value, path)
+        return _plain_mapping(cast("Mapping[object, object]", value), path)
     if isinstance(value, list | tuple):
-        return [_plain(item, f"{path}[{index}]") for index, item in enumerate(value)]
+        items = cast("list[object] | tuple[object, ...]", value)
+        return [_plain(item, f"{path}[{index}]") for index, item in enumerate(items)]
     if isinstance(value, float):
         raise SigningError(
             f"{path} is a float ({value!r}): decimal quantities travel as canonical strings "
@@ -392,10 +405,9 @@ def _check_is_mainnet(is_mainnet: bool) -> None:
 def _l1_hash(
     plain: object, vault_address: str | None, nonce: int, expires_after: int | None
 ) -> bytes:
-    import msgpack  # type: ignore[import-untyped]  # no stubs; msgpack stays inside this module
     from eth_utils.crypto import keccak
 
-    data = bytearray(msgpack.packb(plain, use_bin_type=True))
+    data = bytearray(_packb(plain))
     data += _u64(nonce, "nonce")
     if vault_address is None:
         data.append(0x00)
@@ -752,8 +764,11 @@ def _check_payload_types(payload_types: Sequence[object]) -> list[dict[str, str]
     fields: list[dict[str, str]] = []
     seen: set[str] = set()
     for entry in payload_types:
-        name = entry.get("name") if isinstance(entry, Mapping) else None
-        type_ = entry.get("type") if isinstance(entry, Mapping) else None
+        fields_of: Mapping[str, object] = (
+            cast("Mapping[str, object]", entry) if isinstance(entry, Mapping) else {}
+        )
+        name = fields_of.get("name")
+        type_ = fields_of.get("type")
         if not isinstance(name, str) or not isinstance(type_, str) or not name or not type_:
             raise SigningError(f"payload types must be {{'name': str, 'type': str}}, got {entry!r}")
         if name in seen:

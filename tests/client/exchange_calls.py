@@ -3,7 +3,7 @@ exchange verifies every signature), and one row per ``Exchange`` method."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from decimal import Decimal
 from typing import Any, Final, Literal
@@ -31,6 +31,8 @@ from trio_hl.models.exchange import (
 from trio_hl.testing import TEST_ACCOUNT, FakeHyperliquid
 from trio_hl.testing._info_fixtures import BUILDER, KNOWN_VAULT, OTHER_USER, VALIDATOR
 
+from .helpers import is_method
+
 T: Final = 1_750_000_000_000
 """The frozen "now" (ms) of these tests: nonces are T, T+1, ... and the fake agrees."""
 
@@ -51,7 +53,12 @@ class Env:
         """The raw transport under ``exchange`` (to build other Exchanges over it)."""
         if self.transport == "http":
             return self.api.http.exchange
-        return self.api.ws._post_action
+        ws = self.api.ws
+
+        async def over_ws(payload: Mapping[str, Any]) -> Any:
+            return await ws.client.action(payload)
+
+        return over_ws
 
     def sent(self) -> list[dict[str, Any]]:
         """Every exchange envelope sent on this transport, in order."""
@@ -60,9 +67,7 @@ class Env:
         return [
             frame["request"]["payload"]
             for _, frame in self.fake.received
-            if isinstance(frame, dict)
-            and frame.get("method") == "post"
-            and frame["request"]["type"] == "action"
+            if is_method("post")(frame) and frame["request"]["type"] == "action"
         ]
 
 
@@ -73,7 +78,7 @@ async def open_env(
     *,
     clock: Callable[[], int] | None = None,
     settings: Settings | None = None,
-) -> AsyncIterator[Env]:
+) -> AsyncGenerator[Env, None]:
     """An Api for TEST_ACCOUNT over ``transport``, the fake and the nonces on one clock."""
     now = clock if clock is not None else (lambda: T)
     fake.exchange.clock = now

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from trio_hl.testing import FakeHyperliquid
 
 
 def is_method(method: str) -> Any:
     def predicate(frame: Any) -> bool:
-        return isinstance(frame, dict) and frame.get("method") == method
+        return isinstance(frame, dict) and cast("dict[str, Any]", frame).get("method") == method
 
     return predicate
 

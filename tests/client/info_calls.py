@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -46,13 +46,18 @@ class Call:
 
 def every(cls: type, *, min_len: int = 1) -> Callable[[Any], bool]:
     """A tuple of at least ``min_len`` instances of ``cls``."""
-    return lambda r: (
-        isinstance(r, tuple) and len(r) >= min_len and all(isinstance(x, cls) for x in r)
-    )
+
+    def check(r: Any) -> bool:
+        if not isinstance(r, tuple):
+            return False
+        items = cast("tuple[object, ...]", r)
+        return len(items) >= min_len and all(isinstance(x, cls) for x in items)
+
+    return check
 
 
 def first_delta_types(r: Any) -> bool:
-    types = [type(u.delta) for u in r]
+    types: list[type] = [type(u.delta) for u in r]
     return types[:2] == [us.AccountClassTransferDelta, us.WithdrawDelta] and all(
         isinstance(u, us.LedgerUpdate) for u in r
     )

@@ -58,7 +58,9 @@ async def test_missing_pong_forces_reconnect_and_resubscribe(
     fake = fake_hyperliquid
     async with (
         open_client(fake.network, settings=settings) as client,
-        client.subscribe(L2BookSubscription(coin="BTC")) as stream,
+        # Never fed here: without idle_timeout=None its idle deadline (30 s) would
+        # resubscribe it on the first connection too (tests/client/test_idle.py).
+        client.subscribe(L2BookSubscription(coin="BTC"), idle_timeout=None) as stream,
     ):
         start = trio.current_time()
         fake.go_silent()

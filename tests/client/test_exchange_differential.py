@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 import eth_account
-import hyperliquid.exchange as sdk_module  # type: ignore[import-untyped]
+import hyperliquid.exchange as untyped_sdk_module  # type: ignore[import-untyped]
 import pytest
 from hyperliquid.utils.constants import (  # type: ignore[import-untyped]
     MAINNET_API_URL,
@@ -42,6 +42,9 @@ from trio_hl.models.exchange import (
 )
 from trio_hl.testing import TEST_ACCOUNT, FakeHyperliquid
 from trio_hl.testing._info_fixtures import BUILDER, MAIN_META, SPOT_META, VALIDATOR
+
+# The oracle ships no type information: declared Any (pyright would half-infer its source).
+sdk_module: Any = untyped_sdk_module
 
 T = 1_750_000_000_000
 DEST = "0x5e9ee1089755c3435139848e47e6635505d5a13a"
@@ -109,7 +112,11 @@ def _pair(
     monkeypatch.setattr(sdk, "post", post)
     sdk_clock = itertools.count(T)  # the SDK reads the clock once per action, as we do
     monkeypatch.setattr(sdk_module, "get_timestamp_ms", lambda: next(sdk_clock))
-    monkeypatch.setattr(sdk_module.secrets, "token_hex", lambda n: AGENT_HEX)
+
+    def token_hex(nbytes: int | None = None) -> str:
+        return AGENT_HEX
+
+    monkeypatch.setattr(sdk_module.secrets, "token_hex", token_hex)
 
     async def transport(payload: Any) -> Any:
         ours_sent.append(json.loads(json.dumps(payload)))

@@ -17,12 +17,13 @@ from trio_hl.testing import TEST_ACCOUNT, FakeHyperliquid
 
 from .exchange_calls import CALLS, Call, T, open_env, round_trip
 from .exchange_scenarios import SCENARIOS
+from .helpers import is_method
 
 
 def _public_methods() -> set[str]:
     return {
         name
-        for name, member in inspect.getmembers(Exchange, inspect.iscoroutinefunction)
+        for name, _ in inspect.getmembers(Exchange, inspect.iscoroutinefunction)
         if not name.startswith("_")
     }
 
@@ -60,7 +61,7 @@ async def test_outcome_unknown_is_raised_and_never_resent(
 
         async with trio.open_nursery() as nursery:
             nursery.start_soon(place)
-            await fake.wait_received(lambda f: isinstance(f, dict) and f.get("method") == "post")
+            await fake.wait_received(is_method("post"))
             await fake.drop()
         fake.hold_posts = False
         await fake.wait_connections(2)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from datetime import datetime
 from typing import Any
 
 import attrs
 import pytest
 
-from trio_hl import Account, open_client
+from trio_hl import Account, Client, open_client
 from trio_hl._info import Info
 from trio_hl._universe import Universe, load_universe
 from trio_hl.errors import ApiError, ConfigurationError, DecodeError, UnknownAsset
@@ -19,6 +19,7 @@ from trio_hl.models.market import AllMids
 from trio_hl.testing import FakeHyperliquid
 from trio_hl.testing._info_fixtures import KNOWN_VAULT, OTHER_USER, USER, install_default_info
 
+from .helpers import is_method
 from .info_calls import CALLS, Call
 
 
@@ -26,27 +27,28 @@ from .info_calls import CALLS, Call
 class WsInfo:
     fake: FakeHyperliquid
     info: Info
+    client: Client
 
     def sent(self) -> list[dict[str, Any]]:
         """The info payloads the fake received, in order."""
         return [
             frame["request"]["payload"]
             for _, frame in self.fake.received
-            if isinstance(frame, dict) and frame.get("method") == "post"
+            if is_method("post")(frame)
         ]
 
 
 @pytest.fixture
-async def ws(fake_hyperliquid: FakeHyperliquid) -> AsyncIterator[WsInfo]:
+async def ws(fake_hyperliquid: FakeHyperliquid) -> AsyncGenerator[WsInfo, None]:
     install_default_info(fake_hyperliquid)
     async with open_client(fake_hyperliquid.network) as client:
-        yield WsInfo(fake_hyperliquid, Info(client.info, account=Account(address=USER)))
+        yield WsInfo(fake_hyperliquid, Info(client.info, account=Account(address=USER)), client)
 
 
 def _public_methods() -> set[str]:
     return {
         name
-        for name, member in inspect.getmembers(Info, inspect.iscoroutinefunction)
+        for name, _ in inspect.getmembers(Info, inspect.iscoroutinefunction)
         if not name.startswith("_") and name != "request"
     }
 
@@ -143,7 +145,7 @@ async def test_asset_ids_need_a_universe(ws: WsInfo) -> None:
 
 async def test_universe_resolves_names_and_ids(ws: WsInfo) -> None:
     universe = await load_universe(ws.info)
-    info = Info(ws.info._transport, account=ws.info.account, universe=lambda: universe)
+    info = Info(ws.client.info, account=ws.info.account, universe=lambda: universe)
     assert info.universe is universe
     before = len(ws.sent())
     await info.l2_book(asset=10107)

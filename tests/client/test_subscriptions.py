@@ -80,13 +80,15 @@ async def test_shared_channel_merges_streams(fake_hyperliquid: FakeHyperliquid) 
         assert stream is shared or stream.statistics() == shared.statistics()
         await fake.push("l2Book", l2_book_data("BTC", levels=1))
         await fake.push("trades", [trade_data("BTC")])
-        kinds = []
+        kinds: list[tuple[str, str]] = []
         for _ in range(2):
             match await shared.receive():
                 case L2Book(coin=coin):
                     kinds.append(("book", coin))
                 case Trades(coin=coin):
                     kinds.append(("trades", coin))
+                case other:
+                    pytest.fail(f"unexpected {other!r}")
         assert kinds == [("book", "BTC"), ("trades", "BTC")]
         # Unsubscribing one feed leaves the shared stream open for the other.
         await api.ws.subscriptions.unsubscribe(book_sid)
@@ -215,7 +217,7 @@ async def test_fail_policy_overflow_is_loud_and_unsubscribes(
         for tid in range(5):
             await fake.push("trades", [trade_data("BTC", tid=tid)])
         await fake.wait_received(is_method("unsubscribe"))
-        received = []
+        received: list[int] = []
         with pytest.raises(SubscriptionOverflow, match="fell behind"):
             async for item in stream:
                 assert isinstance(item, Trades)
@@ -233,7 +235,7 @@ async def test_block_policy_waits_for_the_consumer(fake_hyperliquid: FakeHyperli
             await fake.push("trades", [trade_data("BTC", tid=tid)])
         await trio.testing.wait_all_tasks_blocked()
         assert stream.statistics().buffered == 2
-        tids = []
+        tids: list[int] = []
         for _ in range(6):
             item = await stream.receive()
             assert isinstance(item, Trades)
@@ -402,7 +404,7 @@ async def test_one_connection_per_api(fake_hyperliquid: FakeHyperliquid) -> None
 
 
 def test_settings_validate_connect_attempts() -> None:
-    with pytest.raises(ValueError, match="initial_connect_attempts"):
+    with pytest.raises(ConfigurationError, match="initial_connect_attempts"):
         Settings(initial_connect_attempts=0)
     assert Settings(initial_connect_attempts=None).initial_connect_attempts is None
 
@@ -416,14 +418,70 @@ async def test_asset_names_and_ids_resolve_through_the_universe(
     async with api.ws.run():
         await api.ws.subscriptions.l2_book(asset="HYPE/USDC")  # an alias of a spot pair
         await api.ws.subscriptions.trades(asset=api.universe.id("BTC"))  # an asset id
-        await api.ws.subscriptions.bbo(asset="NEWCOIN")  # not (yet) in the universe: as given
+        await api.ws.subscriptions.bbo(asset="eth")  # names fold case, as for orders
         with pytest.raises(trio_hl.errors.UnknownAsset):
             await api.ws.subscriptions.bbo(asset=987654)
     assert fake.subscribe_frames() == [
         {"type": "l2Book", "coin": "@107"},
         {"type": "trades", "coin": "BTC"},
-        {"type": "bbo", "coin": "NEWCOIN"},
+        {"type": "bbo", "coin": "ETH"},
     ]
+
+
+ASSET_STREAMS: list[tuple[str, dict[str, object]]] = [
+    ("l2_book", {}),
+    ("trades", {}),
+    ("candle", {"interval": "1m"}),
+    ("bbo", {}),
+    ("active_asset_ctx", {}),
+    ("active_asset_data", {"address": "0x" + "ab" * 20}),
+    ("l4_book", {}),
+]
+
+
+@pytest.mark.parametrize(("method", "extra"), ASSET_STREAMS, ids=[m for m, _ in ASSET_STREAMS])
+async def test_unknown_asset_is_refused_with_suggestions_before_sending(
+    fake_hyperliquid: FakeHyperliquid, method: str, extra: dict[str, object]
+) -> None:
+    fake = fake_hyperliquid
+    api = await Api.create(network=fake.network)
+    assert api.universe is not None
+    with pytest.raises(trio_hl.errors.UnknownAsset) as expected:
+        api.universe.coin("BTCC")  # what place_order and info queries raise
+    async with api.ws.run():
+        subscribe = getattr(api.ws.subscriptions, method)
+        with pytest.raises(trio_hl.errors.UnknownAsset, match="'BTCC'; did you mean 'BTC'") as info:
+            await subscribe(asset="BTCC", **extra)
+        assert api.ws.client.statistics().subscriptions == 0
+    assert str(info.value) == str(expected.value)
+    assert info.value.suggestions == ("BTC",)
+    assert fake.subscribe_frames() == []
+
+
+async def test_allow_unknown_assets_sends_new_listings_as_given(
+    fake_hyperliquid: FakeHyperliquid,
+) -> None:
+    fake = fake_hyperliquid
+    api = await Api.create(network=fake.network, allow_unknown_assets=True)
+    assert api.allow_unknown_assets
+    async with api.ws.run():
+        await api.ws.subscriptions.bbo(asset="NEWCOIN")  # listed after the universe loaded
+        await api.ws.subscriptions.bbo(asset="HYPE/USDC")  # known names still resolve
+        with pytest.raises(trio_hl.errors.UnknownAsset):  # an id cannot be sent as given
+            await api.ws.subscriptions.bbo(asset=987654)
+    assert fake.subscribe_frames() == [
+        {"type": "bbo", "coin": "NEWCOIN"},
+        {"type": "bbo", "coin": "@107"},
+    ]
+
+
+async def test_without_a_universe_names_are_sent_as_given(
+    fake_hyperliquid: FakeHyperliquid,
+) -> None:
+    api = await Api.create(network=fake_hyperliquid.network, load_universe=False)
+    async with api.ws.run():
+        await api.ws.subscriptions.bbo(asset="NEWCOIN")
+    assert fake_hyperliquid.subscribe_frames() == [{"type": "bbo", "coin": "NEWCOIN"}]
 
 
 async def test_asset_ids_need_a_universe(fake_hyperliquid: FakeHyperliquid) -> None:

@@ -825,13 +825,14 @@ def engine_state(
 ) -> dict[Side, list[tuple[Decimal, list[tuple[int, Decimal, str]]]]]:
     out: dict[Side, list[tuple[Decimal, list[tuple[int, Decimal, str]]]]] = {}
     bids, asks = engine.to_l2()
-    for side, levels in (("B", bids), ("A", asks)):
-        rows = []
+    sides: tuple[tuple[Side, tuple[L2Level, ...]], ...] = (("B", bids), ("A", asks))
+    for side, levels in sides:
+        rows: list[tuple[Decimal, list[tuple[int, Decimal, str]]]] = []
         for level in levels:
-            orders = engine.orders_at(side, level.px)  # type: ignore[arg-type]
+            orders = engine.orders_at(side, level.px)
             assert all(o.user is not None for o in orders)
             rows.append((level.px, [(o.oid, o.sz, str(o.user)) for o in orders]))
-        out[side] = rows  # type: ignore[index]
+        out[side] = rows
     return out
 
 
@@ -855,8 +856,8 @@ def flows(draw: st.DrawFn) -> tuple[RefBook, list[L4Snapshot], list[L4Updates]]:
         side: Side = draw(st.sampled_from(SIDES))
         px = D(draw(st.sampled_from(BID_PXS if side == "B" else ASK_PXS)))
         ref.add(side, px, D(draw(st.integers(1, 50))).scaleb(-2), draw(st.sampled_from(USERS)))
-    snapshots = []
-    blocks = []
+    snapshots: list[L4Snapshot] = []
+    blocks: list[L4Updates] = []
     n_blocks = draw(st.integers(min_value=1, max_value=8))
     for height in range(1, n_blocks + 1):
         snapshots.append(ref.snapshot(height - 1, draw(st.permutations(all_pxs))))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
-from typing import Any
+from typing import Any, cast
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -68,9 +68,13 @@ def mutated(draw: st.DrawFn, channels: frozenset[str] | None = None) -> tuple[st
     while True:
         value = holder[key]
         if isinstance(value, dict) and value and draw(st.booleans()):
-            holder, key = value, draw(st.sampled_from(sorted(value)))
+            # JSON: a dict has str keys; pyright would leave them Unknown after isinstance.
+            holder, key = (
+                cast("Any", value),
+                draw(st.sampled_from(sorted(cast("dict[str, Any]", value)))),
+            )
         elif isinstance(value, list) and value and draw(st.booleans()):
-            holder, key = value, draw(st.integers(0, len(value) - 1))
+            holder, key = cast("Any", value), draw(st.integers(0, len(value) - 1))
         else:
             break
     action = draw(st.sampled_from(["replace", "remove", "duplicate", "wrap"]))
@@ -79,7 +83,8 @@ def mutated(draw: st.DrawFn, channels: frozenset[str] | None = None) -> tuple[st
     elif action == "remove":
         del holder[key]
     elif action == "duplicate" and isinstance(holder, list):
-        holder.append(copy.deepcopy(holder[key]))
+        items = cast("list[object]", holder)
+        items.append(copy.deepcopy(items[key]))
     else:
         holder[key] = [holder[key]]
     return channel, root.get("data")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import inspect
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -666,27 +667,34 @@ def test_cancel_and_twap_statuses() -> None:
     )
 
 
+def _created_vault(response: object) -> str:
+    return decode_created_address(response, "createVault")
+
+
+MALFORMED_RESPONSES: list[tuple[Callable[[object], object], object]] = [
+    (decode_order_statuses, {"type": "default"}),
+    (decode_order_statuses, {"type": "order", "data": {"statuses": "x"}}),
+    (decode_order_statuses, {"type": "order", "data": {"statuses": [{"resting": {}}]}}),
+    (
+        decode_order_statuses,
+        {"type": "order", "data": {"statuses": [{"filled": {"totalSz": 1}}]}},
+    ),
+    (decode_order_statuses, {"type": "order", "data": {"statuses": [{"weird": 1}]}}),
+    (
+        decode_order_statuses,
+        {"type": "order", "data": {"statuses": [{"resting": {"oid": 1, "cloid": "x"}}]}},
+    ),
+    (decode_cancel_statuses, {"type": "cancel", "data": {"statuses": ["nope"]}}),
+    (decode_twap_order, {"type": "twapOrder", "data": {"status": "running"}}),
+    (decode_twap_cancel, {"type": "twapCancel", "data": {"status": 1}}),
+    (_created_vault, {"type": "createVault", "data": 1}),
+    (_created_vault, None),
+]
+
+
 @pytest.mark.parametrize(
     ("decode", "response"),
-    [
-        (decode_order_statuses, {"type": "default"}),
-        (decode_order_statuses, {"type": "order", "data": {"statuses": "x"}}),
-        (decode_order_statuses, {"type": "order", "data": {"statuses": [{"resting": {}}]}}),
-        (
-            decode_order_statuses,
-            {"type": "order", "data": {"statuses": [{"filled": {"totalSz": 1}}]}},
-        ),
-        (decode_order_statuses, {"type": "order", "data": {"statuses": [{"weird": 1}]}}),
-        (
-            decode_order_statuses,
-            {"type": "order", "data": {"statuses": [{"resting": {"oid": 1, "cloid": "x"}}]}},
-        ),
-        (decode_cancel_statuses, {"type": "cancel", "data": {"statuses": ["nope"]}}),
-        (decode_twap_order, {"type": "twapOrder", "data": {"status": "running"}}),
-        (decode_twap_cancel, {"type": "twapCancel", "data": {"status": 1}}),
-        (lambda r: decode_created_address(r, "createVault"), {"type": "createVault", "data": 1}),
-        (lambda r: decode_created_address(r, "createVault"), None),
-    ],
+    MALFORMED_RESPONSES,
 )
 def test_malformed_replies_are_protocol_errors(decode: Any, response: Any) -> None:
     with pytest.raises(ProtocolError, match="may have been executed"):

@@ -14,7 +14,7 @@ import copy
 import inspect
 import json
 import traceback
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import cattrs
@@ -94,9 +94,13 @@ def broken(draw: st.DrawFn, value: Any) -> Any:
     while True:
         inner = holder[key]
         if isinstance(inner, dict) and inner and draw(st.booleans()):
-            holder, key = inner, draw(st.sampled_from(sorted(inner)))
+            # JSON: a dict has str keys; pyright would leave them Unknown after isinstance.
+            holder, key = (
+                cast("Any", inner),
+                draw(st.sampled_from(sorted(cast("dict[str, Any]", inner)))),
+            )
         elif isinstance(inner, list) and inner and draw(st.booleans()):
-            holder, key = inner, draw(st.integers(0, len(inner) - 1))
+            holder, key = cast("Any", inner), draw(st.integers(0, len(inner) - 1))
         else:
             break
     action = draw(st.sampled_from(["replace", "remove", "wrap", "number", "float"]))

@@ -302,15 +302,18 @@ def test_undocumented_null_reply_is_a_decode_error(request_: mi.InfoRequest[Any]
         request_.decode(None)
 
 
+MALFORMED_REPLIES: list[tuple[mi.InfoRequest[Any], Any, str]] = [
+    (mi.UserRateLimitRequest(user=U), {"cumVlm": "x"}, "userRateLimit"),
+    (mi.AllMidsRequest(), ["BTC"], "allMids"),
+    (mi.MetaAndAssetCtxsRequest(), [{}], r"metaAndAssetCtxs.*\[meta, contexts\]"),
+    (mi.PerpDexsRequest(), {}, "list of dexes"),
+    (mi.MaxBuilderFeeRequest(user=U, builder=U), "10", "expected an integer"),
+]
+
+
 @pytest.mark.parametrize(
     ("request_", "data", "match"),
-    [
-        (mi.UserRateLimitRequest(user=U), {"cumVlm": "x"}, "userRateLimit"),
-        (mi.AllMidsRequest(), ["BTC"], "allMids"),
-        (mi.MetaAndAssetCtxsRequest(), [{}], r"metaAndAssetCtxs.*\[meta, contexts\]"),
-        (mi.PerpDexsRequest(), {}, "list of dexes"),
-        (mi.MaxBuilderFeeRequest(user=U, builder=U), "10", "expected an integer"),
-    ],
+    MALFORMED_REPLIES,
 )
 def test_malformed_replies(request_: mi.InfoRequest[Any], data: Any, match: str) -> None:
     with pytest.raises(DecodeError, match=match):

@@ -114,118 +114,121 @@ def test_key_normalises_nones_addresses_and_order() -> None:
     assert a == b
 
 
+ROUTING_CASES: list[tuple[str, Any, list[Any]]] = [
+    ("l2Book", l2_book_data("BTC", levels=1), [(("l2Book", "BTC"), ("l2Book", WILDCARD))]),
+    (
+        "l2Book",
+        [l2_book_data("BTC", levels=1), l2_book_data("ETH", levels=1)],
+        [
+            (("l2Book", "BTC"), ("l2Book", WILDCARD)),
+            (("l2Book", "ETH"), ("l2Book", WILDCARD)),
+        ],
+    ),
+    (
+        "l2Book",
+        {**l2_book_data("BTC", levels=1), "fast": True},
+        [(("l2Book", "BTC", "fast"), ("l2Book", WILDCARD, "fast"))],
+    ),
+    ("trades", [trade_data("ETH")], [(("trades", "ETH"),)]),
+    ("trades", [], []),
+    (
+        "activeSpotAssetCtx",
+        {
+            "coin": "@1",
+            "ctx": {
+                "prevDayPx": "5.2",
+                "dayNtlVlm": "1",
+                "markPx": "5.3",
+                "midPx": None,
+                "circulatingSupply": "1",
+                "coin": "@1",
+                "totalSupply": "2",
+                "dayBaseVlm": "3",
+            },
+        },
+        [(("activeAssetCtx", "@1"),)],
+    ),
+    ("allMids", {"mids": {"BTC": "1"}}, [(("allMids", ""),)]),
+    ("allMids", {"mids": {"X:Y": "1"}, "dex": "X"}, [(("allMids", "X"),)]),
+    # rule 5: user frames route by (lower-cased) user, + dex or coin
+    *[
+        (channel, user_frame(channel, ALICE)[1], [((channel, ALICE),)])
+        for channel in (
+            "webData2",
+            "webData3",
+            "userFills",
+            "userFundings",
+            "userNonFundingLedgerUpdates",
+            "userTwapSliceFills",
+            "userTwapHistory",
+            "userHistoricalOrders",
+            "spotState",
+            "allDexsClearinghouseState",
+        )
+    ],
+    (
+        "userFills",
+        {"user": CHECKSUMMED, "fills": []},
+        [(("userFills", ALICE),)],
+    ),
+    (
+        "clearinghouseState",
+        {"dex": "xyz", "user": BOB, "clearinghouseState": clearinghouse()},
+        [(("clearinghouseState", BOB, "xyz"),)],
+    ),
+    ("openOrders", user_frame("openOrders", BOB)[1], [(("openOrders", BOB, ""),)]),
+    ("twapStates", user_frame("twapStates", ZERO)[1], [(("twapStates", ZERO, ""),)]),
+    (
+        "activeAssetData",
+        user_frame("activeAssetData", BOB)[1],
+        [(("activeAssetData", BOB, "BTC"),)],
+    ),
+    # rule 6: no user in the frames; channel "user" serves userEvents
+    ("orderUpdates", order_updates(), [(("orderUpdates",),)]),
+    ("orderUpdates", [], []),
+    ("user", {"nonUserCancel": [{"coin": "BTC", "oid": 1}]}, [(("userEvents",),)]),
+    ("notification", {"notification": "hi"}, [(("notification",),)]),
+    # rule 7: market-wide state, GoldRush l4Book
+    ("assetCtxs", {"dex": "", "ctxs": [PERP_CTX]}, [(("assetCtxs", ""),)]),
+    ("assetCtxs", {"dex": "xyz", "ctxs": []}, [(("assetCtxs", "xyz"),)]),
+    ("spotAssetCtxs", [SPOT_CTX], [(("spotAssetCtxs",),)]),
+    ("allDexsAssetCtxs", {"ctxs": [["", [PERP_CTX]]]}, [(("allDexsAssetCtxs",),)]),
+    (
+        "l4Book",
+        {"Snapshot": {"coin": "ETH", "time": 1, "block_height": 7, "levels": [[], []]}},
+        [(("l4Book", "ETH"),)],
+    ),
+    (
+        "l4Book",
+        {
+            "Updates": {
+                "time": 2,
+                "block_height": 8,
+                "order_statuses": [],
+                "book_diffs": [
+                    {
+                        "user": BOB,
+                        "oid": 1,
+                        "px": "10",
+                        "coin": "ETH",
+                        "raw_book_diff": "remove",
+                    }
+                ],
+            }
+        },
+        [(("l4Book", "ETH"),)],
+    ),
+    (
+        "l4Book",
+        {"Updates": {"time": 2, "block_height": 8, "order_statuses": [], "book_diffs": []}},
+        [],
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("channel", "data", "routes"),
-    [
-        ("l2Book", l2_book_data("BTC", levels=1), [(("l2Book", "BTC"), ("l2Book", WILDCARD))]),
-        (
-            "l2Book",
-            [l2_book_data("BTC", levels=1), l2_book_data("ETH", levels=1)],
-            [
-                (("l2Book", "BTC"), ("l2Book", WILDCARD)),
-                (("l2Book", "ETH"), ("l2Book", WILDCARD)),
-            ],
-        ),
-        (
-            "l2Book",
-            {**l2_book_data("BTC", levels=1), "fast": True},
-            [(("l2Book", "BTC", "fast"), ("l2Book", WILDCARD, "fast"))],
-        ),
-        ("trades", [trade_data("ETH")], [(("trades", "ETH"),)]),
-        ("trades", [], []),
-        (
-            "activeSpotAssetCtx",
-            {
-                "coin": "@1",
-                "ctx": {
-                    "prevDayPx": "5.2",
-                    "dayNtlVlm": "1",
-                    "markPx": "5.3",
-                    "midPx": None,
-                    "circulatingSupply": "1",
-                    "coin": "@1",
-                    "totalSupply": "2",
-                    "dayBaseVlm": "3",
-                },
-            },
-            [(("activeAssetCtx", "@1"),)],
-        ),
-        ("allMids", {"mids": {"BTC": "1"}}, [(("allMids", ""),)]),
-        ("allMids", {"mids": {"X:Y": "1"}, "dex": "X"}, [(("allMids", "X"),)]),
-        # rule 5: user frames route by (lower-cased) user, + dex or coin
-        *[
-            (channel, user_frame(channel, ALICE)[1], [((channel, ALICE),)])
-            for channel in (
-                "webData2",
-                "webData3",
-                "userFills",
-                "userFundings",
-                "userNonFundingLedgerUpdates",
-                "userTwapSliceFills",
-                "userTwapHistory",
-                "userHistoricalOrders",
-                "spotState",
-                "allDexsClearinghouseState",
-            )
-        ],
-        (
-            "userFills",
-            {"user": CHECKSUMMED, "fills": []},
-            [(("userFills", ALICE),)],
-        ),
-        (
-            "clearinghouseState",
-            {"dex": "xyz", "user": BOB, "clearinghouseState": clearinghouse()},
-            [(("clearinghouseState", BOB, "xyz"),)],
-        ),
-        ("openOrders", user_frame("openOrders", BOB)[1], [(("openOrders", BOB, ""),)]),
-        ("twapStates", user_frame("twapStates", ZERO)[1], [(("twapStates", ZERO, ""),)]),
-        (
-            "activeAssetData",
-            user_frame("activeAssetData", BOB)[1],
-            [(("activeAssetData", BOB, "BTC"),)],
-        ),
-        # rule 6: no user in the frames; channel "user" serves userEvents
-        ("orderUpdates", order_updates(), [(("orderUpdates",),)]),
-        ("orderUpdates", [], []),
-        ("user", {"nonUserCancel": [{"coin": "BTC", "oid": 1}]}, [(("userEvents",),)]),
-        ("notification", {"notification": "hi"}, [(("notification",),)]),
-        # rule 7: market-wide state, GoldRush l4Book
-        ("assetCtxs", {"dex": "", "ctxs": [PERP_CTX]}, [(("assetCtxs", ""),)]),
-        ("assetCtxs", {"dex": "xyz", "ctxs": []}, [(("assetCtxs", "xyz"),)]),
-        ("spotAssetCtxs", [SPOT_CTX], [(("spotAssetCtxs",),)]),
-        ("allDexsAssetCtxs", {"ctxs": [["", [PERP_CTX]]]}, [(("allDexsAssetCtxs",),)]),
-        (
-            "l4Book",
-            {"Snapshot": {"coin": "ETH", "time": 1, "block_height": 7, "levels": [[], []]}},
-            [(("l4Book", "ETH"),)],
-        ),
-        (
-            "l4Book",
-            {
-                "Updates": {
-                    "time": 2,
-                    "block_height": 8,
-                    "order_statuses": [],
-                    "book_diffs": [
-                        {
-                            "user": BOB,
-                            "oid": 1,
-                            "px": "10",
-                            "coin": "ETH",
-                            "raw_book_diff": "remove",
-                        }
-                    ],
-                }
-            },
-            [(("l4Book", "ETH"),)],
-        ),
-        (
-            "l4Book",
-            {"Updates": {"time": 2, "block_height": 8, "order_statuses": [], "book_diffs": []}},
-            [],
-        ),
-    ],
+    ROUTING_CASES,
 )
 def test_frame_routes(channel: str, data: Any, routes: list[tuple[tuple[str, ...], ...]]) -> None:
     routed = decode_channel(channel, data)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -398,7 +399,8 @@ def test_time_parsing_roundtrip(moment: datetime, nanos: int) -> None:
 # --- malformed frames ----------------------------------------------------------------------
 
 
-def _mutated(frame: str, mutate: Any) -> Any:
+def _mutated(frame: str, mutate: Callable[[Any], object]) -> Any:
+    """The frame's data, deep-copied, after ``mutate`` (which gets it as untyped JSON)."""
     data = copy.deepcopy(_data(frame))
     mutate(data)
     return data

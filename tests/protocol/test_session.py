@@ -156,7 +156,10 @@ def test_post_ids_replies_and_trailing_id_errors() -> None:
     }
     second, _ = session.post("info", {"type": "meta"})
     assert second == first + 1
-    reply = {"id": first, "response": {"type": "info", "payload": {"type": "allMids", "data": {}}}}
+    reply: dict[str, Any] = {
+        "id": first,
+        "response": {"type": "info", "payload": {"type": "allMids", "data": {}}},
+    }
     (event,) = session.receive_message(frame("post", reply))
     assert event == PostReplied(first, reply["response"])
     (rejected,) = session.receive_message(

@@ -16,7 +16,7 @@ import eth_account
 import pytest
 from eth_account.messages import encode_typed_data
 from eth_utils.address import to_checksum_address
-from hyperliquid.utils import signing as sdk  # type: ignore[import-untyped]
+from hyperliquid.utils import signing as untyped_sdk  # type: ignore[import-untyped]
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -24,10 +24,16 @@ from trio_hl import signing
 from trio_hl._numbers import to_wire
 from trio_hl.errors import HyperliquidError, SigningError
 
+from ..strategies import build
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from eth_account.signers.local import LocalAccount
+
+# The oracle ships no type information: declared Any, so that what it returns is compared as
+# data rather than half-inferred from its source.
+sdk: Any = untyped_sdk
 
 # Fixed, public test keys. Never put a real key here.
 UPSTREAM_KEY = "0x0123456789012345678901234567890123456789012345678901234567890123"
@@ -51,19 +57,14 @@ vaults = st.none() | lower_addresses | lower_addresses.map(lambda a: "0x" + a[2:
 cloids = st.binary(min_size=16, max_size=16).map(lambda raw: "0x" + raw.hex())
 assets = st.integers(min_value=0, max_value=200_000)
 oids = st.integers(min_value=0, max_value=2**63)
-wire_decimals = st.builds(
-    lambda n, places: to_wire(Decimal(n).scaleb(-places)),
-    st.integers(min_value=1, max_value=10**12),
-    st.integers(min_value=0, max_value=8),
-)
+wire_decimals = build(
+    st.integers(min_value=1, max_value=10**12), st.integers(min_value=0, max_value=8)
+)(lambda n, places: to_wire(Decimal(n).scaleb(-places)))
 names = st.text(max_size=300)  # crosses the fixstr (31), str8 (255) and str16 boundaries
 
 limit_types = st.sampled_from(["Gtc", "Alo", "Ioc"]).map(lambda tif: {"limit": {"tif": tif}})
-trigger_types = st.builds(
-    lambda is_market, px, tpsl: {"trigger": {"isMarket": is_market, "triggerPx": px, "tpsl": tpsl}},
-    st.booleans(),
-    wire_decimals,
-    st.sampled_from(["tp", "sl"]),
+trigger_types = build(st.booleans(), wire_decimals, st.sampled_from(["tp", "sl"]))(
+    lambda is_market, px, tpsl: {"trigger": {"isMarket": is_market, "triggerPx": px, "tpsl": tpsl}}
 )
 
 
@@ -82,9 +83,9 @@ def order_wires(draw: st.DrawFn) -> dict[str, Any]:
     return wire
 
 
-groupings = st.sampled_from(["na", "normalTpsl", "positionTpsl"]) | st.builds(
-    lambda p: {"p": p}, st.integers(min_value=0, max_value=10**8)
-)
+groupings = st.sampled_from(["na", "normalTpsl", "positionTpsl"]) | build(
+    st.integers(min_value=0, max_value=10**8)
+)(lambda p: {"p": p})
 
 
 @st.composite
@@ -112,97 +113,75 @@ def _schedule_cancel(time: int | None) -> dict[str, Any]:
 
 
 other_l1_actions = st.one_of(
-    st.builds(
-        lambda cancels: {"type": "cancel", "cancels": cancels},
-        st.lists(st.builds(lambda a, o: {"a": a, "o": o}, assets, oids), min_size=1, max_size=5),
+    build(st.lists(build(assets, oids)(lambda a, o: {"a": a, "o": o}), min_size=1, max_size=5))(
+        lambda cancels: {"type": "cancel", "cancels": cancels}
     ),
-    st.builds(
-        lambda cancels: {"type": "cancelByCloid", "cancels": cancels},
+    build(
         st.lists(
-            st.builds(lambda a, c: {"asset": a, "cloid": c}, assets, cloids), min_size=1, max_size=5
-        ),
+            build(assets, cloids)(lambda a, c: {"asset": a, "cloid": c}), min_size=1, max_size=5
+        )
+    )(lambda cancels: {"type": "cancelByCloid", "cancels": cancels}),
+    build(modifies)(lambda m: {"type": "modify", **m}),
+    build(st.lists(modifies, min_size=1, max_size=4))(
+        lambda ms: {"type": "batchModify", "modifies": ms}
     ),
-    st.builds(lambda m: {"type": "modify", **m}, modifies),
-    st.builds(
-        lambda ms: {"type": "batchModify", "modifies": ms},
-        st.lists(modifies, min_size=1, max_size=4),
-    ),
-    st.builds(
+    build(assets, st.booleans(), st.integers(1, 100))(
         lambda a, cross, lev: {
             "type": "updateLeverage",
             "asset": a,
             "isCross": cross,
             "leverage": lev,
-        },
-        assets,
-        st.booleans(),
-        st.integers(1, 100),
+        }
     ),
-    st.builds(
-        lambda a, ntli: {"type": "updateIsolatedMargin", "asset": a, "isBuy": True, "ntli": ntli},
-        assets,
-        st.integers(-(10**15), 10**15),
+    build(assets, st.integers(-(10**15), 10**15))(
+        lambda a, ntli: {"type": "updateIsolatedMargin", "asset": a, "isBuy": True, "ntli": ntli}
     ),
     st.builds(_schedule_cancel, st.none() | timestamps),
-    st.builds(
+    build(assets, st.booleans(), wire_decimals, st.booleans(), st.integers(5, 1440), st.booleans())(
         lambda a, b, s, r, m, t: {
             "type": "twapOrder",
             "twap": {"a": a, "b": b, "s": s, "r": r, "m": m, "t": t},
-        },
-        assets,
-        st.booleans(),
-        wire_decimals,
-        st.booleans(),
-        st.integers(5, 1440),
-        st.booleans(),
+        }
     ),
-    st.builds(lambda a, t: {"type": "twapCancel", "a": a, "t": t}, assets, oids),
-    st.builds(lambda name: {"type": "createSubAccount", "name": name}, names),
-    st.builds(lambda code: {"type": "setReferrer", "code": code}, names),
-    st.builds(
+    build(assets, oids)(lambda a, t: {"type": "twapCancel", "a": a, "t": t}),
+    build(names)(lambda name: {"type": "createSubAccount", "name": name}),
+    build(names)(lambda code: {"type": "setReferrer", "code": code}),
+    build(lower_addresses, st.booleans(), st.integers(0, 10**13))(
         lambda user, dep, usd: {
             "type": "subAccountTransfer",
             "subAccountUser": user,
             "isDeposit": dep,
             "usd": usd,
-        },
-        lower_addresses,
-        st.booleans(),
-        st.integers(0, 10**13),
+        }
     ),
-    st.builds(
+    build(lower_addresses, st.booleans(), st.integers(0, 10**13))(
         lambda vault, dep, usd: {
             "type": "vaultTransfer",
             "vaultAddress": vault,
             "isDeposit": dep,
             "usd": usd,
-        },
-        lower_addresses,
-        st.booleans(),
-        st.integers(0, 10**13),
+        }
     ),
-    st.builds(
+    build(lower_addresses, st.none() | st.booleans(), st.none() | st.booleans())(
         lambda vault, allow, close: {
             "type": "vaultModify",
             "vaultAddress": vault,
             "allowDeposits": allow,
             "alwaysCloseOnWithdraw": close,
-        },
-        lower_addresses,
-        st.none() | st.booleans(),
-        st.none() | st.booleans(),
+        }
     ),
-    st.builds(
+    build(
+        st.text(max_size=8),
+        st.lists(st.tuples(st.text(max_size=6), wire_decimals).map(list), max_size=4),
+    )(
         lambda dex, pxs: {
             "type": "perpDeploy",
             "setOracle": {"dex": dex, "oraclePxs": pxs, "markPxs": [pxs], "externalPerpPxs": []},
-        },
-        st.text(max_size=8),
-        st.lists(st.tuples(st.text(max_size=6), wire_decimals).map(list), max_size=4),
+        }
     ),
     st.just({"type": "noop"}),
-    st.builds(lambda b: {"type": "evmUserModify", "usingBigBlocks": b}, st.booleans()),
-    st.builds(lambda w: {"type": "reserveRequestWeight", "weight": w}, st.integers(0, 10**6)),
+    build(st.booleans())(lambda b: {"type": "evmUserModify", "usingBigBlocks": b}),
+    build(st.integers(0, 10**6))(lambda w: {"type": "reserveRequestWeight", "weight": w}),
 )
 
 
@@ -656,56 +635,50 @@ def _signers_json(users: list[str], threshold: int) -> str:
 USER_SIGNED_CASES: dict[str, tuple[str, st.SearchStrategy[dict[str, Any]]]] = {
     "usdSend": (
         "sign_usd_transfer_action",
-        st.builds(
-            lambda d, a, t: {"destination": d, "amount": a, "time": t, "type": "usdSend"},
-            lower_addresses,
-            amounts,
-            timestamps,
+        build(lower_addresses, amounts, timestamps)(
+            lambda d, a, t: {"destination": d, "amount": a, "time": t, "type": "usdSend"}
         ),
     ),
     "spotSend": (
         "sign_spot_transfer_action",
-        st.builds(
+        build(lower_addresses, amounts, tokens, timestamps)(
             lambda d, a, tok, t: {
                 "destination": d,
                 "amount": a,
                 "token": tok,
                 "time": t,
                 "type": "spotSend",
-            },
-            lower_addresses,
-            amounts,
-            tokens,
-            timestamps,
+            }
         ),
     ),
     "withdraw3": (
         "sign_withdraw_from_bridge_action",
-        st.builds(
-            lambda d, a, t: {"destination": d, "amount": a, "time": t, "type": "withdraw3"},
-            lower_addresses,
-            amounts,
-            timestamps,
+        build(lower_addresses, amounts, timestamps)(
+            lambda d, a, t: {"destination": d, "amount": a, "time": t, "type": "withdraw3"}
         ),
     ),
     "usdClassTransfer": (
         "sign_usd_class_transfer_action",
-        st.builds(
+        build(amounts, st.none() | lower_addresses, st.booleans(), timestamps)(
             lambda a, sub, to_perp, n: {
                 "type": "usdClassTransfer",
                 "amount": _class_transfer_amount(a, sub),
                 "toPerp": to_perp,
                 "nonce": n,
-            },
-            amounts,
-            st.none() | lower_addresses,
-            st.booleans(),
-            timestamps,
+            }
         ),
     ),
     "sendAsset": (
         "sign_send_asset_action",
-        st.builds(
+        build(
+            lower_addresses,
+            dexes,
+            dexes,
+            tokens,
+            amounts,
+            st.just("") | lower_addresses,
+            timestamps,
+        )(
             lambda d, src, dst, tok, a, sub, n: {
                 "type": "sendAsset",
                 "destination": d,
@@ -715,65 +688,50 @@ USER_SIGNED_CASES: dict[str, tuple[str, st.SearchStrategy[dict[str, Any]]]] = {
                 "amount": a,
                 "fromSubAccount": sub,
                 "nonce": n,
-            },
-            lower_addresses,
-            dexes,
-            dexes,
-            tokens,
-            amounts,
-            st.just("") | lower_addresses,
-            timestamps,
+            }
         ),
     ),
     "approveAgent": (
         "sign_agent",
-        st.builds(
+        build(
+            lower_addresses.map(to_checksum_address) | lower_addresses,
+            st.text(max_size=16) | st.just("bot valid_until 1700000000000"),
+            timestamps,
+        )(
             lambda addr, name, n: {
                 "type": "approveAgent",
                 "agentAddress": addr,
                 "agentName": name,
                 "nonce": n,
-            },
-            # checksummed, as the SDK sends it: an address field is hashed as 20 bytes
-            lower_addresses.map(to_checksum_address) | lower_addresses,
-            st.text(max_size=16) | st.just("bot valid_until 1700000000000"),
-            timestamps,
+            }
         ),
     ),
     "approveBuilderFee": (
         "sign_approve_builder_fee",
-        st.builds(
+        build(st.sampled_from(["0.001%", "0.01%", "0.1%", "1%"]), lower_addresses, timestamps)(
             lambda rate, b, n: {
                 "maxFeeRate": rate,
                 "builder": b,
                 "nonce": n,
                 "type": "approveBuilderFee",
-            },
-            st.sampled_from(["0.001%", "0.01%", "0.1%", "1%"]),
-            lower_addresses,
-            timestamps,
+            }
         ),
     ),
     "tokenDelegate": (
         "sign_token_delegate_action",
-        st.builds(
+        build(lower_addresses, st.integers(0, 2**64 - 1), st.booleans(), timestamps)(
             lambda v, wei, undelegate, n: {
                 "validator": v,
                 "wei": wei,
                 "isUndelegate": undelegate,
                 "nonce": n,
                 "type": "tokenDelegate",
-            },
-            lower_addresses,
-            st.integers(0, 2**64 - 1),
-            st.booleans(),
-            timestamps,
+            }
         ),
     ),
     "convertToMultiSigUser": (
         "sign_convert_to_multi_sig_user_action",
-        st.builds(
-            lambda signers, n: {"type": "convertToMultiSigUser", "signers": signers, "nonce": n},
+        build(
             st.builds(
                 _signers_json,
                 st.lists(lower_addresses, min_size=1, max_size=4),
@@ -781,25 +739,21 @@ USER_SIGNED_CASES: dict[str, tuple[str, st.SearchStrategy[dict[str, Any]]]] = {
             )
             | st.just("null"),
             timestamps,
-        ),
+        )(lambda signers, n: {"type": "convertToMultiSigUser", "signers": signers, "nonce": n}),
     ),
     "userDexAbstraction": (
         "sign_user_dex_abstraction_action",
-        st.builds(
-            lambda u, e, n: {"type": "userDexAbstraction", "user": u, "enabled": e, "nonce": n},
-            lower_addresses,
-            st.booleans(),
-            timestamps,
+        build(lower_addresses, st.booleans(), timestamps)(
+            lambda u, e, n: {"type": "userDexAbstraction", "user": u, "enabled": e, "nonce": n}
         ),
     ),
     "userSetAbstraction": (
         "sign_user_set_abstraction_action",
-        st.builds(
-            lambda u, a, n: {"type": "userSetAbstraction", "user": u, "abstraction": a, "nonce": n},
+        build(
             lower_addresses,
             st.sampled_from(["disabled", "unifiedAccount", "portfolioMargin"]),
             timestamps,
-        ),
+        )(lambda u, a, n: {"type": "userSetAbstraction", "user": u, "abstraction": a, "nonce": n}),
     ),
 }
 
@@ -885,34 +839,32 @@ def test_unnamed_agent_matches_sdk(
 # Types the official SDK has no helper for (TS / asyncio SDKs only): our table's fields,
 # signed by our code versus by the SDK's generic user-signed path with the same fields.
 EXTRA_USER_SIGNED: dict[str, st.SearchStrategy[dict[str, Any]]] = {
-    "cDeposit": st.builds(
-        lambda wei, n: {"type": "cDeposit", "wei": wei, "nonce": n},
+    "cDeposit": build(st.integers(0, 2**64 - 1), timestamps)(
+        lambda wei, n: {"type": "cDeposit", "wei": wei, "nonce": n}
+    ),
+    "cWithdraw": build(st.integers(0, 2**64 - 1), timestamps)(
+        lambda wei, n: {"type": "cWithdraw", "wei": wei, "nonce": n}
+    ),
+    "userPortfolioMargin": build(lower_addresses, st.booleans(), timestamps)(
+        lambda u, e, n: {"type": "userPortfolioMargin", "user": u, "enabled": e, "nonce": n}
+    ),
+    "linkStakingUser": build(lower_addresses, st.booleans(), timestamps)(
+        lambda u, f, n: {"type": "linkStakingUser", "user": u, "isFinalize": f, "nonce": n}
+    ),
+    "stakingLinkDisableTradingUser": build(lower_addresses, timestamps)(
+        lambda u, n: {"type": "stakingLinkDisableTradingUser", "tradingUser": u, "nonce": n}
+    ),
+    "sendToEvmWithData": build(
+        tokens,
+        amounts,
+        dexes,
+        lower_addresses,
+        st.sampled_from(["hex", "base58"]),
+        st.integers(0, 2**32 - 1),
         st.integers(0, 2**64 - 1),
+        st.binary(max_size=64),
         timestamps,
-    ),
-    "cWithdraw": st.builds(
-        lambda wei, n: {"type": "cWithdraw", "wei": wei, "nonce": n},
-        st.integers(0, 2**64 - 1),
-        timestamps,
-    ),
-    "userPortfolioMargin": st.builds(
-        lambda u, e, n: {"type": "userPortfolioMargin", "user": u, "enabled": e, "nonce": n},
-        lower_addresses,
-        st.booleans(),
-        timestamps,
-    ),
-    "linkStakingUser": st.builds(
-        lambda u, f, n: {"type": "linkStakingUser", "user": u, "isFinalize": f, "nonce": n},
-        lower_addresses,
-        st.booleans(),
-        timestamps,
-    ),
-    "stakingLinkDisableTradingUser": st.builds(
-        lambda u, n: {"type": "stakingLinkDisableTradingUser", "tradingUser": u, "nonce": n},
-        lower_addresses,
-        timestamps,
-    ),
-    "sendToEvmWithData": st.builds(
+    )(
         lambda tok, a, src, rcpt, enc, chain, gas, payload, n: {
             "type": "sendToEvmWithData",
             "token": tok,
@@ -924,16 +876,7 @@ EXTRA_USER_SIGNED: dict[str, st.SearchStrategy[dict[str, Any]]] = {
             "gasLimit": gas,
             "data": "0x" + payload.hex(),
             "nonce": n,
-        },
-        tokens,
-        amounts,
-        dexes,
-        lower_addresses,
-        st.sampled_from(["hex", "base58"]),
-        st.integers(0, 2**32 - 1),
-        st.integers(0, 2**64 - 1),
-        st.binary(max_size=64),
-        timestamps,
+        }
     ),
 }
 

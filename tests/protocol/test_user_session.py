@@ -191,7 +191,7 @@ def test_user_frames_reach_only_their_users_stream() -> None:
     session = connected()
     alice, _, _ = session.subscribe({"type": "userFundings", "user": ALICE})
     bob, _, _ = session.subscribe({"type": "userFundings", "user": BOB})
-    data = {"user": BOB, "fundings": []}
+    data: dict[str, object] = {"user": BOB, "fundings": []}
     (event,) = delivered(session, "userFundings", data)
     assert event.sids == (bob,)
     assert delivered(session, "userFundings", {"user": CAROL, "fundings": []}) == []

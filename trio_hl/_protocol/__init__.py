@@ -30,6 +30,11 @@ A wire subscription may carry a message filter (``_dedupe``) that outlives recon
 ``userFills`` drops the fills it already delivered from the snapshot the server re-sends,
 which makes that stream gap-free and duplicate-free, in bounded memory.
 
+Idle deadlines (``_idle``) are decided here too, on the time the shell passes in:
+``IdleWatch`` says which subscriptions of channels that push every block went silent and
+when the next deadline falls, and ``Session.resubscribe`` returns the frames that restart
+them. The shell only sleeps until that deadline and sends the frames.
+
 Server errors arrive as free text on the ``error`` channel. They are attributed by a
 trailing ``id=N`` (posts), by the JSON the text echoes (subscriptions, matched by subset
 against pending subscriptions, most specific first), and otherwise surfaced as notices.

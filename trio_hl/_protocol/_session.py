@@ -34,7 +34,7 @@ from ._keys import FieldRoute, RouteKey, SubscriptionKey, normalise, subscriptio
 from ._venues import Venue, check_subscription_venue
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Iterable, Iterator, Mapping
 
     from ._keys import Routed
 
@@ -313,6 +313,30 @@ class Session:
         if self.connected and wire.state != "idle":
             return unsubscribe_frame(wire.body)
         return None
+
+    def resubscribe(self, sids: Iterable[int]) -> tuple[list[str], list[int]]:
+        """Subscribe the wire subscriptions of ``sids`` afresh (they went silent).
+
+        The server answers a repeated subscribe with "Already subscribed", so each is
+        unsubscribed first. Sids sharing a wire subscription are all affected: the server
+        restarts it for every local consumer.
+
+        Returns:
+            ``(frames, affected)``: the frames to send in order, and every sid whose wire
+            subscription is restarted. Nothing while disconnected (the next connection
+            subscribes everything anyway) and nothing for unknown sids.
+        """
+        frames: list[str] = []
+        affected: list[int] = []
+        if not self.connected:
+            return frames, affected
+        keys = dict.fromkeys(self._sid_key[sid] for sid in sids if sid in self._sid_key)
+        for key in keys:
+            wire = self._wires[key]
+            frames += [unsubscribe_frame(wire.body), subscribe_frame(wire.body)]
+            wire.state = "pending"
+            affected += sorted(wire.sids)
+        return frames, affected
 
     def body_of(self, sid: int) -> dict[str, Any] | None:
         """The exact subscription body of a live sid."""

@@ -13,7 +13,7 @@ User streams take the user's address, validated and lower-cased as the server ec
 
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
-from typing import Any, Final, Generic, TypeVar
+from typing import Any, Final, Generic, Literal, TypeVar
 
 import attrs
 
@@ -96,10 +96,13 @@ CANDLE_INTERVALS: Final = frozenset(
 
 @attrs.frozen(kw_only=True)
 class StreamRestarted:
-    """Marker put in a stream after its connection was re-established and resubscribed.
+    """Marker put in a stream after its subscription was sent again.
 
-    Everything after it comes from the new connection. What the marker means depends on
-    the channel:
+    Either the connection was re-established and everything resubscribed
+    (``reason="reconnect"``), or this subscription stayed silent past its idle deadline and
+    was resubscribed on the same connection (``reason="idle"``; see ``idle_timeout`` of
+    ``Client.subscribe``). Everything after it comes from the fresh subscription. What the
+    marker means depends on the channel:
 
     * state channels (books, mids, contexts, ``clearinghouseState``, ``openOrders``,
       ``spotState``, ``twapStates``, ``webData2/3``, ``activeAssetData``...) heal with
@@ -122,12 +125,15 @@ class StreamRestarted:
         sid: the local subscription id that restarted (tells streams of a shared channel
             apart).
         subscription: the exact subscription body that was re-sent.
-        connection: the number of the new connection (1 is the first).
+        connection: the number of the connection it was re-sent on (1 is the first).
+        reason: ``"reconnect"`` (a new connection) or ``"idle"`` (no message for the
+            subscription's idle timeout, while the connection stayed healthy).
     """
 
     sid: int
     subscription: dict[str, Any]
     connection: int
+    reason: Literal["reconnect", "idle"] = "reconnect"
 
 
 def _market_types(value: Sequence[str] | None) -> tuple[str, ...] | None:
