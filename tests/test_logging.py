@@ -9,7 +9,7 @@ import pytest
 import trio.testing
 
 from trio_hl import open_client
-from trio_hl.models import L2BookSubscription
+from trio_hl.models import TradesSubscription
 from trio_hl.testing import FakeHyperliquid
 
 
@@ -31,10 +31,11 @@ async def test_warnings_stay_silent_in_an_application_without_logging_configured
     try:
         async with (
             open_client(fake_hyperliquid.network) as client,
-            client.subscribe(L2BookSubscription(coin="BTC")),
+            client.subscribe(TradesSubscription(coin="BTC")),
         ):
-            # An undecodable frame is dropped with a WARNING on the trio_hl logger.
-            await fake_hyperliquid.push("l2Book", {"coin": "BTC", "levels": "not levels"})
+            # An undecodable frame is dropped with a WARNING on the trio_hl logger (trades are
+            # decoded by the reader; a book would only be decoded by its consumer).
+            await fake_hyperliquid.push("trades", [{"coin": "BTC", "px": "not a price"}])
             await trio.testing.wait_all_tasks_blocked()
             assert client.statistics().decode_errors == 1
     finally:
@@ -47,9 +48,9 @@ async def test_warnings_reach_the_application_once_it_configures_logging(
 ) -> None:
     async with (
         open_client(fake_hyperliquid.network) as client,
-        client.subscribe(L2BookSubscription(coin="BTC")),
+        client.subscribe(TradesSubscription(coin="BTC")),
     ):
-        await fake_hyperliquid.push("l2Book", {"coin": "BTC", "levels": "not levels"})
+        await fake_hyperliquid.push("trades", [{"coin": "BTC", "px": "not a price"}])
         await trio.testing.wait_all_tasks_blocked()
         assert client.statistics().decode_errors == 1
     assert [(r.name, r.levelname) for r in caplog.records] == [("trio_hl", "WARNING")]

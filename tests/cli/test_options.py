@@ -149,6 +149,7 @@ def test_messages_as_json_lines() -> None:
         "sid": 3,
         "subscription": {"type": "trades", "coin": "BTC"},
         "connection": 2,
+        "reason": "reconnect",
     }
 
 
