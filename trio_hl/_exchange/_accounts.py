@@ -144,14 +144,14 @@ class AccountActions(ExchangeBase):
     ) -> None:
         """Use a referral code (``setReferrer``, L1)."""
         action = SetReferrerAction(code=code)
-        await self._send_l1(lambda _: action, account=account, expires_after=expires_after)
+        await self._send_l1(action, account=account, expires_after=expires_after)
 
     async def register_referrer(
         self, *, code: str, expires_after: Time | None = None, account: Account | None = None
     ) -> None:
         """Create the account's own referral code (``registerReferrer``, L1)."""
         action = RegisterReferrerAction(code=code)
-        await self._send_l1(lambda _: action, account=account, expires_after=expires_after)
+        await self._send_l1(action, account=account, expires_after=expires_after)
 
     async def claim_rewards(
         self, *, expires_after: Time | None = None, account: Account | None = None
@@ -166,7 +166,7 @@ class AccountActions(ExchangeBase):
     ) -> None:
         """Set the leaderboard display name (``setDisplayName``, L1)."""
         action = SetDisplayNameAction(display_name=name)
-        await self._send_l1(lambda _: action, account=account, expires_after=expires_after)
+        await self._send_l1(action, account=account, expires_after=expires_after)
 
     # -- staking (user-signed) ---------------------------------------------------------------
 
@@ -301,7 +301,7 @@ class AccountActions(ExchangeBase):
                 f"{abstraction!r:.60}"
             )
         action = AgentSetAbstractionAction(abstraction=code)
-        await self._send_l1(lambda _: action, account=account, expires_after=expires_after)
+        await self._send_l1(action, account=account, expires_after=expires_after)
 
     async def agent_enable_dex_abstraction(
         self, *, expires_after: Time | None = None, account: Account | None = None
@@ -319,14 +319,14 @@ class AccountActions(ExchangeBase):
     ) -> None:
         """Opt out of (or back into) spot dust conversion (``spotUser``, L1)."""
         action = SpotUserAction.opt_out(opt_out)
-        await self._send_l1(lambda _: action, account=account, expires_after=expires_after)
+        await self._send_l1(action, account=account, expires_after=expires_after)
 
     async def use_big_blocks(
         self, *, enabled: bool, expires_after: Time | None = None, account: Account | None = None
     ) -> None:
         """Send the account's HyperEVM transactions in big blocks (``evmUserModify``, L1)."""
         action = EvmUserModifyAction(using_big_blocks=enabled)
-        await self._send_l1(lambda _: action, account=account, expires_after=expires_after)
+        await self._send_l1(action, account=account, expires_after=expires_after)
 
     async def borrow_lend(
         self,
@@ -342,7 +342,7 @@ class AccountActions(ExchangeBase):
         all) (``borrowLend``, L1)."""
         action = BorrowLendAction(operation=operation, token=token, amount=amount)
         await self._send_l1(
-            lambda _: action,
+            action,
             account=account,
             vault=self._vault(vault_address),
             expires_after=expires_after,
@@ -362,4 +362,4 @@ class AccountActions(ExchangeBase):
     ) -> None:
         """Buy ``weight`` extra request weight (``reserveRequestWeight``, L1)."""
         action = ReserveRequestWeightAction(weight=weight)
-        await self._send_l1(lambda _: action, account=account, expires_after=expires_after)
+        await self._send_l1(action, account=account, expires_after=expires_after)

@@ -323,16 +323,18 @@ class ExchangeBase:
 
     async def _send_l1(
         self,
-        build: Callable[[int], L1Action | Mapping[str, Any]],
+        build: L1Action | Mapping[str, Any] | Callable[[int], L1Action | Mapping[str, Any]],
         *,
         account: Account | None,
         vault: str | None = None,
         expires_after: Time | None = None,
     ) -> Mapping[str, Any]:
+        """Sign and send an L1 action: the action itself, or a builder of it from the nonce
+        (for the few actions that carry their nonce inside)."""
         signer = self._signer(self._account(account))
         expires = self._expires(expires_after)
         nonce = self.nonces.next(signer.address)
-        action = build(nonce)
+        action = build(nonce) if callable(build) else build
         wire = action.to_wire() if isinstance(action, L1Action) else dict(action)
         signature = sign_l1_action(signer, wire, vault, nonce, expires, is_mainnet=self.is_mainnet)
         payload: dict[str, Any] = {"action": wire, "nonce": nonce, "signature": signature.to_wire()}
@@ -395,7 +397,7 @@ class ExchangeBase:
             The reply's ``response`` (raw JSON).
         """
         body = await self._send_l1(
-            lambda _: action,
+            action,
             account=account,
             vault=self._vault(vault_address),
             expires_after=expires_after,

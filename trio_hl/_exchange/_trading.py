@@ -188,7 +188,7 @@ class TradingActions(ExchangeBase):
             builder=builder,
         )
         body = await self._send_l1(
-            lambda _: action,
+            action,
             account=account,
             vault=self._vault(vault_address),
             expires_after=expires_after,
@@ -384,7 +384,7 @@ class TradingActions(ExchangeBase):
                 )
             )
         body = await self._send_l1(
-            lambda _: action,
+            action,
             account=account,
             vault=self._vault(vault_address),
             expires_after=expires_after,
@@ -470,7 +470,7 @@ class TradingActions(ExchangeBase):
             )
         )
         body = await self._send_l1(
-            lambda _: action,
+            action,
             account=account,
             vault=self._vault(vault_address),
             expires_after=expires_after,
@@ -489,7 +489,7 @@ class TradingActions(ExchangeBase):
         ``time`` (at least 5 s ahead; at most 10 triggers a day); ``time=None`` removes it."""
         action = ScheduleCancelAction(time=None if time is None else to_ms(time, what="time"))
         await self._send_l1(
-            lambda _: action,
+            action,
             account=account,
             vault=self._vault(vault_address),
             expires_after=expires_after,
@@ -512,7 +512,7 @@ class TradingActions(ExchangeBase):
             asset=self._asset_id(asset), is_cross=is_cross, leverage=leverage
         )
         await self._send_l1(
-            lambda _: action,
+            action,
             account=account,
             vault=self._vault(vault_address),
             expires_after=expires_after,
@@ -536,7 +536,7 @@ class TradingActions(ExchangeBase):
             ntli=to_scaled_int(amount, _USDC_DECIMALS, what="amount"),
         )
         await self._send_l1(
-            lambda _: action,
+            action,
             account=account,
             vault=self._vault(vault_address),
             expires_after=expires_after,
@@ -555,7 +555,7 @@ class TradingActions(ExchangeBase):
         (``topUpIsolatedOnlyMargin``, L1)."""
         action = TopUpIsolatedOnlyMarginAction(asset=self._asset_id(asset), leverage=leverage)
         await self._send_l1(
-            lambda _: action,
+            action,
             account=account,
             vault=self._vault(vault_address),
             expires_after=expires_after,
@@ -594,7 +594,7 @@ class TradingActions(ExchangeBase):
             )
         )
         body = await self._send_l1(
-            lambda _: action,
+            action,
             account=account,
             vault=self._vault(vault_address),
             expires_after=expires_after,
@@ -618,7 +618,7 @@ class TradingActions(ExchangeBase):
         """
         action = TwapCancelAction(asset=self._asset_id(asset), twap_id=twap_id)
         body = await self._send_l1(
-            lambda _: action,
+            action,
             account=account,
             vault=self._vault(vault_address),
             expires_after=expires_after,

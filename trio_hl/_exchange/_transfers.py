@@ -143,7 +143,7 @@ class TransferActions(ExchangeBase):
             is_deposit=is_deposit,
             usd=to_scaled_int(amount, _USDC_DECIMALS, what="amount"),
         )
-        await self._send_l1(lambda _: action, account=account, expires_after=expires_after)
+        await self._send_l1(action, account=account, expires_after=expires_after)
 
     async def sub_account_spot_transfer(
         self,
@@ -160,7 +160,7 @@ class TransferActions(ExchangeBase):
         action = SubAccountSpotTransferAction(
             sub_account_user=sub_account, is_deposit=is_deposit, token=token, amount=amount
         )
-        await self._send_l1(lambda _: action, account=account, expires_after=expires_after)
+        await self._send_l1(action, account=account, expires_after=expires_after)
 
     async def vault_transfer(
         self,
@@ -178,7 +178,7 @@ class TransferActions(ExchangeBase):
             is_deposit=is_deposit,
             usd=to_scaled_int(amount, _USDC_DECIMALS, what="amount"),
         )
-        await self._send_l1(lambda _: action, account=account, expires_after=expires_after)
+        await self._send_l1(action, account=account, expires_after=expires_after)
 
     # -- sub-accounts and vaults -----------------------------------------------------------------
 
@@ -191,7 +191,7 @@ class TransferActions(ExchangeBase):
             The new sub-account's address.
         """
         action = CreateSubAccountAction(name=name)
-        body = await self._send_l1(lambda _: action, account=account, expires_after=expires_after)
+        body = await self._send_l1(action, account=account, expires_after=expires_after)
         return decode_created_address(body.get("response"), "createSubAccount")
 
     async def sub_account_modify(
@@ -204,7 +204,7 @@ class TransferActions(ExchangeBase):
     ) -> None:
         """Rename a sub-account (``subAccountModify``, L1)."""
         action = SubAccountModifyAction(sub_account_user=sub_account, name=name)
-        await self._send_l1(lambda _: action, account=account, expires_after=expires_after)
+        await self._send_l1(action, account=account, expires_after=expires_after)
 
     async def create_vault(
         self,
@@ -248,7 +248,7 @@ class TransferActions(ExchangeBase):
             allow_deposits=allow_deposits,
             always_close_on_withdraw=always_close_on_withdraw,
         )
-        await self._send_l1(lambda _: action, account=account, expires_after=expires_after)
+        await self._send_l1(action, account=account, expires_after=expires_after)
 
     async def vault_distribute(
         self,
@@ -263,6 +263,6 @@ class TransferActions(ExchangeBase):
         action = VaultDistributeAction(
             vault_address=vault, usd=to_scaled_int(amount, _USDC_DECIMALS, what="amount")
         )
-        await self._send_l1(lambda _: action, account=account, expires_after=expires_after)
+        await self._send_l1(action, account=account, expires_after=expires_after)
 
     # -- agents, builders, referrals ------------------------------------------------------------
