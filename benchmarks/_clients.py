@@ -219,7 +219,7 @@ async def _ws_sansio(url: str, scenario: str, meter: Meter, *, typed: bool) -> N
     from trio_hl.models import L2Book
 
     loads: Callable[[Any], Any] = importlib.import_module("orjson").loads
-    settings = Settings(max_message_size=64 * 1024 * 1024)
+    settings = Settings(max_message_size=64 * 1024 * 1024, connect_timeout=REQUEST_TIMEOUT)
     session = Session(Limits(max_subscriptions=None, max_users=None))
     session.connection_made()
     _, _, frame = session.subscribe(subscription_for(scenario))
@@ -280,11 +280,22 @@ def _trio_hl_request(scenario: str) -> Any:
     return L2BookSubscription(coin="BTC")
 
 
+CONNECT_STREAM: Callable[[], Any] | None = None
+"""Set by ``instructions.py``: the byte stream trio_hl's engines open instead of a socket."""
+REQUEST_TIMEOUT: float = 10.0
+"""trio_hl's ``request_timeout`` (``instructions.py`` raises it: valgrind starts slowly)."""
+
+
 def _trio_hl_network(url: str) -> Any:
     from trio_hl import Limits
     from trio_hl.networks import custom
 
-    return custom(url, name="bench", limits=Limits(max_subscriptions=None, max_users=None))
+    return custom(
+        url,
+        name="bench",
+        limits=Limits(max_subscriptions=None, max_users=None),
+        connect_stream=CONNECT_STREAM,
+    )
 
 
 OPTIMISATIONS: Final = ("text", "fast", "msgspec", "lazy")
@@ -334,7 +345,12 @@ async def _trio_hl(url: str, scenario: str, meter: Meter, engine: str = "websock
     from trio_hl import BufferPolicy, Settings, open_client
     from trio_hl.models import L2Book
 
-    settings = Settings(initial_connect_attempts=1, engine=engine)  # type: ignore[arg-type]
+    settings = Settings(
+        initial_connect_attempts=1,
+        engine=engine,  # type: ignore[arg-type]
+        request_timeout=REQUEST_TIMEOUT,
+        connect_timeout=REQUEST_TIMEOUT,
+    )
     async with open_client(_trio_hl_network(url), settings=settings) as client:
         # Every message is counted, so the reader waits for the consumer rather than drop.
         request = _trio_hl_request(scenario)
