@@ -77,6 +77,11 @@ M = TypeVar("M")
 _YIELD_EVERY: Final = 8
 """Within one frame, deliveries between two checkpoints (8 wildcard books: about 1 ms)."""
 
+_LARGE: Final = 256 * 1024
+"""A message this long (a GoldRush wildcard book frame, over 1 MB) is read in a step of its
+own, apart from the socket read that completed it: each of the two costs about a
+millisecond, and together they held the event loop past 2 ms."""
+
 _CLOSE: Final = "<close>"
 """The outbox's last item when the client closes (never a frame: frames are JSON)."""
 
@@ -450,27 +455,40 @@ class Client:
 
     # -- internals: the reader's dispatch ---------------------------------------------------
 
-    async def _dispatch(self, event: Event) -> None:
-        if isinstance(event, Deliver):
-            if type(event.message) is Lazy:
-                event.message.report = self._report_decode_error
-            if self._idle.watching:
-                self._idle.fed(event.sids, trio.current_time())
-            if len(event.sids) == 1:
-                mailbox = self._mailboxes.get(event.sids[0])
-                if mailbox is not None and not mailbox.deliver(event.message):
-                    await mailbox.deliver_blocking(event.message)
-                return
-            # Several sids may feed one shared mailbox: deliver once per mailbox.
-            seen: set[int] = set()
-            for sid in event.sids:
-                mailbox = self._mailboxes.get(sid)
-                if mailbox is None or id(mailbox) in seen:
-                    continue
-                seen.add(id(mailbox))
-                if not mailbox.deliver(event.message):
-                    await mailbox.deliver_blocking(event.message)
-        elif isinstance(event, PostReplied):
+    def _deliver(self, event: Deliver) -> list[Mailbox] | None:
+        """Buffer a message in its streams without waiting (the reader's hot path: no
+        coroutine, no checkpoint). Returns the ``block``-policy mailboxes that were full,
+        for the reader to wait on, or ``None``."""
+        message = event.message
+        if type(message) is Lazy:
+            message.report = self._report_decode_error
+        sids = event.sids
+        if self._idle.watching:
+            self._idle.fed(sids, trio.current_time())
+        if len(sids) == 1:
+            mailbox = self._mailboxes.get(sids[0])
+            if mailbox is None or mailbox.deliver(message):
+                return None
+            return [mailbox]
+        # Several sids may feed one shared mailbox: deliver once per mailbox.
+        full: list[Mailbox] | None = None
+        seen: set[int] = set()
+        for sid in sids:
+            mailbox = self._mailboxes.get(sid)
+            if mailbox is None or id(mailbox) in seen:
+                continue
+            seen.add(id(mailbox))
+            if not mailbox.deliver(message):
+                full = [mailbox] if full is None else [*full, mailbox]
+        return full
+
+    async def _deliver_blocking(self, message: object, full: list[Mailbox]) -> None:
+        for mailbox in full:
+            await mailbox.deliver_blocking(message)
+
+    def _dispatch(self, event: Event) -> None:
+        """Act on an event other than :class:`Deliver` (replies, pongs, acknowledgements)."""
+        if isinstance(event, PostReplied):
             waiter = self._post_waiters.get(event.post_id)
             if waiter is not None:
                 waiter.set(event.response)
@@ -682,6 +700,7 @@ class Client:
 
     async def _reader(self, ws: _transport.WebSocket, scope: trio.CancelScope) -> None:
         receive = self._session.receive_iter
+        deliver = self._deliver
         dispatch = self._dispatch
         while True:
             try:
@@ -694,17 +713,25 @@ class Client:
                 return
             for raw in messages:
                 self._frames += 1
+                if len(raw) >= _LARGE:
+                    # The read that completed it reassembled and checked it; reading it
+                    # (one pass over the whole text) takes a step of its own.
+                    await trio.lowlevel.checkpoint()
                 delivered = 0
                 # Events come lazily: a batch of books (a GoldRush wildcard frame, over
                 # 1 MB) is decoded a coin at a time, and every few coins the reader lets
                 # other tasks run (heartbeats, replies, consumers) instead of holding the
                 # event loop for the whole frame.
                 for event in receive(raw):
-                    if isinstance(event, Deliver):
+                    if type(event) is Deliver:
                         delivered += 1
                         if delivered % _YIELD_EVERY == 0:
                             await trio.lowlevel.checkpoint()
-                    await dispatch(event)
+                        full = deliver(event)
+                        if full is not None:
+                            await self._deliver_blocking(event.message, full)
+                    else:
+                        dispatch(event)
 
     async def _heartbeat(self, scope: trio.CancelScope) -> None:
         interval = self.settings.ping_interval

@@ -15,7 +15,7 @@ keeping restart markers, and end the stream with an error after the buffered ite
 from __future__ import annotations
 
 from collections import deque
-from typing import TYPE_CHECKING, Generic, TypeVar, final
+from typing import TYPE_CHECKING, Final, Generic, TypeVar, final
 
 import attrs
 import trio
@@ -31,6 +31,10 @@ if TYPE_CHECKING:
 __all__ = ["Mailbox", "SharedSendChannel", "Stream", "StreamStatistics", "open_shared_channel"]
 
 T_co = TypeVar("T_co", covariant=True)
+
+SCHEDULE_EVERY: Final = 32
+"""A consumer finding items buffered passes a schedule point on every this many receives
+(see :meth:`Mailbox.receive`): about one per socket read of l2Book frames."""
 
 
 @attrs.frozen(kw_only=True)
@@ -76,6 +80,7 @@ class Mailbox:
         self._peak = 0
         self._delivered = 0
         self._dropped = 0
+        self._unscheduled = 0  # items taken without a schedule point since the last one
 
     def deliver(self, item: object) -> bool:
         """Buffer ``item`` without waiting.
@@ -103,8 +108,10 @@ class Mailbox:
             self._evict_oldest_data()
         self._items.append(item)
         self._data += 1
-        self._peak = max(self._peak, self._data)
-        self._receivers.unpark()
+        if self._data > self._peak:
+            self._peak = self._data
+        if self._receivers:  # an empty ParkingLot's unpark still costs a generator and a list
+            self._receivers.unpark()
         return True
 
     async def deliver_blocking(self, item: object) -> None:
@@ -153,7 +160,8 @@ class Mailbox:
             item = items.popleft()
             if not isinstance(item, StreamRestarted):
                 self._data -= 1
-                self._senders.unpark()
+                if self._senders:
+                    self._senders.unpark()
                 if type(item) is Lazy:
                     # Decoded here, by the consumer: what a policy dropped never is.
                     item = item.value()
@@ -168,11 +176,14 @@ class Mailbox:
         raise trio.WouldBlock
 
     async def receive(self) -> object:
+        # Every call is a cancel point. A call that had to wait has passed a schedule point
+        # (park); one that finds an item buffered yields to the scheduler only on every
+        # SCHEDULE_EVERY-th such call. The reader hands over a whole socket read at once
+        # (dozens of messages), and a consumer that took them one scheduler round each
+        # paid a round trip through the run loop (an epoll call among it) per message;
+        # draining a batch costs one. Other tasks still run at least every SCHEDULE_EVERY
+        # messages.
         await trio.lowlevel.checkpoint_if_cancelled()
-        # Every call is a checkpoint (a cancel point and a schedule point). Having waited in
-        # park() is one already; only a call that found an item at once yields here, as
-        # trio's memory channels do. A consumer that keeps up then costs the scheduler one
-        # task switch per message rather than two.
         parked = False
         while True:
             try:
@@ -185,8 +196,13 @@ class Mailbox:
                 if not parked:
                     await trio.lowlevel.cancel_shielded_checkpoint()
                 raise
-            if not parked:
-                await trio.lowlevel.cancel_shielded_checkpoint()
+            if parked:
+                self._unscheduled = 0
+            else:
+                self._unscheduled += 1
+                if self._unscheduled >= SCHEDULE_EVERY:
+                    self._unscheduled = 0
+                    await trio.lowlevel.cancel_shielded_checkpoint()
             return item
 
     def consumer_close(self) -> None:
@@ -228,7 +244,14 @@ class Stream(trio.abc.ReceiveChannel[T_co], Generic[T_co]):
         return self._mailbox.receive_nowait()  # type: ignore[return-value]
 
     async def receive(self) -> T_co:
-        """Wait for the next item. Cancellation leaves the buffer untouched."""
+        """Wait for the next item. Cancellation leaves the buffer untouched.
+
+        Every call is a cancel point. Unlike a Trio memory channel, a call that finds an
+        item buffered does not always yield to the scheduler: only every
+        ``SCHEDULE_EVERY`` (32) such calls, so that draining the messages of one socket
+        read costs one trip through the scheduler rather than one per message. A call that
+        waits for an item has yielded while waiting.
+        """
         return await self._mailbox.receive()  # type: ignore[return-value]
 
     async def aclose(self) -> None:

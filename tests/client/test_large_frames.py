@@ -83,3 +83,35 @@ async def test_frames_for_nobody_are_not_decoded(
         assert isinstance(book, L2Book)
         assert book.coin == "BTC"
         assert client.statistics().decode_errors == 0
+
+
+async def test_a_large_frame_is_read_in_a_step_of_its_own(
+    fake_hyperliquid: FakeHyperliquid, autojump_clock: trio.testing.MockClock, settings: Settings
+) -> None:
+    # Completing a 300 kB message (reassembly, UTF-8) and reading it (one pass over the
+    # text) each take a while: the reader's step ends between the two.
+    fake = fake_hyperliquid
+    batch = [l2_book_data(f"COIN{i}", levels=20) for i in range(COINS)]
+    async with (
+        open_client(fake.goldrush_network("key"), settings=settings) as client,
+        client.subscribe(L2BookSubscription()) as stream,
+    ):
+        before = client.statistics().frames_received
+        ends: list[tuple[int, int]] = []  # (frames read, books delivered) as reader steps end
+
+        class ReaderSteps(trio.abc.Instrument):
+            def after_task_step(self, task: trio.lowlevel.Task) -> None:
+                if task.name.endswith("._reader"):
+                    frames = client.statistics().frames_received - before
+                    ends.append((frames, stream.statistics().buffered))
+
+        instrument = ReaderSteps()
+        trio.lowlevel.add_instrument(instrument)
+        try:
+            await fake.push("l2Book", batch)
+            while stream.statistics().buffered < COINS:
+                await trio.testing.wait_all_tasks_blocked()
+        finally:
+            trio.lowlevel.remove_instrument(instrument)
+        assert (1, 0) in ends  # a step ended with the frame read and none of its books routed
+        assert client.statistics().decode_errors == 0

@@ -60,3 +60,48 @@ async def test_a_malformed_book_is_reported_once_when_taken(
         assert one.time == 8
         assert client.statistics().decode_errors == 1
         assert first.statistics().delivered == second.statistics().delivered == 1
+
+
+async def test_a_dropped_book_is_never_read(
+    fake_hyperliquid: FakeHyperliquid, autojump_clock: trio.testing.MockClock, settings: Settings
+) -> None:
+    # A single book as the servers write it is routed by the coin in its first bytes: the
+    # rest is read only by the consumer that takes it. Text that is not even JSON after the
+    # coin is evicted unread (taken, it is reported: the next test).
+    fake = fake_hyperliquid
+    truncated = '{"channel":"l2Book","data":{"coin":"BTC","time":1,"lev'
+    async with (
+        open_client(fake.network, settings=settings) as client,
+        client.subscribe(
+            L2BookSubscription(coin="BTC"), policy=BufferPolicy.keep_latest(1)
+        ) as stream,
+    ):
+        await fake.wait_received(is_method("subscribe"))
+        await fake.send_raw(truncated)
+        await fake.push("l2Book", l2_book_data("BTC", levels=1, time=7))
+        await trio.testing.wait_all_tasks_blocked()
+        assert stream.statistics().dropped == 1
+        book = await stream.receive()
+        assert isinstance(book, L2Book)
+        assert book.time == 7
+        assert client.statistics().decode_errors == 0
+
+
+async def test_a_truncated_book_is_reported_when_taken(
+    fake_hyperliquid: FakeHyperliquid, autojump_clock: trio.testing.MockClock, settings: Settings
+) -> None:
+    fake = fake_hyperliquid
+    async with (
+        open_client(fake.network, settings=settings) as client,
+        client.subscribe(
+            L2BookSubscription(coin="BTC"), policy=BufferPolicy.fail_on_overflow()
+        ) as stream,
+    ):
+        await fake.wait_received(is_method("subscribe"))
+        await fake.send_raw('{"channel":"l2Book","data":{"coin":"BTC","time":1,"lev')
+        await fake.push("l2Book", l2_book_data("BTC", levels=1, time=8))
+        book = await stream.receive()
+        assert isinstance(book, L2Book)
+        assert book.time == 8
+        assert client.statistics().decode_errors == 1
+        assert stream.statistics().delivered == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -10,7 +11,7 @@ import trio.testing
 
 import trio_hl
 from trio_hl import Api, BufferPolicy, Settings, open_client, open_shared_channel
-from trio_hl._streams import Mailbox
+from trio_hl._streams import SCHEDULE_EVERY, Mailbox
 from trio_hl.errors import ConfigurationError, NotRunning, SubscriptionError, SubscriptionOverflow
 from trio_hl.models import (
     Bbo,
@@ -23,6 +24,7 @@ from trio_hl.models import (
 )
 from trio_hl.testing import FakeHyperliquid, l2_book_data, trade_data
 
+from .adversary import Adversary, Peer, frame
 from .helpers import is_method
 
 
@@ -519,8 +521,82 @@ async def test_a_waiting_consumer_takes_its_message_in_one_step() -> None:
     assert len(steps) == 1
 
 
-async def test_receiving_a_waiting_message_is_still_a_checkpoint() -> None:
+async def test_receiving_a_buffered_message_is_a_cancel_point() -> None:
     mailbox = Mailbox(BufferPolicy.keep_latest(1))
     mailbox.deliver("book")
-    with trio.testing.assert_checkpoints():
-        assert await mailbox.receive() == "book"
+    with trio.CancelScope() as scope:
+        scope.cancel()
+        with pytest.raises(trio.Cancelled):
+            await mailbox.receive()
+    # Cancelled before it took anything: the message is still there.
+    assert mailbox.statistics().buffered == 1
+    assert await mailbox.receive() == "book"
+
+
+async def test_a_consumer_drains_a_batch_with_a_schedule_point_every_schedule_every() -> None:
+    # The reader hands a whole socket read over at once; the consumer takes it without a
+    # trip through the scheduler per message, yet lets other tasks run every
+    # SCHEDULE_EVERY messages.
+    count = 3 * SCHEDULE_EVERY + 5
+    mailbox = Mailbox(BufferPolicy.fail_on_overflow(count))
+    for i in range(count):
+        mailbox.deliver(i)
+    consumer = trio.lowlevel.current_task()
+    steps = 0
+
+    class CountSteps(trio.abc.Instrument):
+        def before_task_step(self, task: trio.lowlevel.Task) -> None:
+            nonlocal steps
+            steps += task is consumer
+
+    instrument = CountSteps()
+    trio.lowlevel.add_instrument(instrument)
+    try:
+        got = [await mailbox.receive() for _ in range(count)]
+    finally:
+        trio.lowlevel.remove_instrument(instrument)
+    assert got == list(range(count))  # in order
+    assert steps == count // SCHEDULE_EVERY  # one new step after each schedule point
+
+
+async def test_a_burst_in_one_read_reaches_each_stream_in_order_within_its_policy(
+    autojump_clock: trio.testing.MockClock, settings: Settings
+) -> None:
+    # 300 books in one write: the reader hands them over in a few socket reads, and two
+    # streams of the same subscription (one wire subscription, one delivery to both) each
+    # get them in order, each within its own policy.
+    body = {"type": "l2Book", "coin": "BTC"}
+    ack = {"channel": "subscriptionResponse", "data": {"method": "subscribe", "subscription": body}}
+    books = [
+        json.dumps({"channel": "l2Book", "data": l2_book_data("BTC", levels=2, time=t)})
+        for t in range(300)
+    ]
+
+    async def handler(peer: Peer) -> None:
+        await peer.accept()
+        await peer.receive_frame()  # the subscribe
+        await peer.send_text(json.dumps(ack))
+        await peer.frames_until_close()
+
+    async def burst(peer: Peer) -> None:
+        await peer.send(b"".join(frame(text.encode()) for text in books))
+
+    async with trio.open_nursery() as nursery:
+        adversary = Adversary(nursery, handler)
+        request = L2BookSubscription(coin="BTC")
+        async with (
+            open_client(adversary.network(), settings=settings) as client,
+            client.subscribe(request, policy=BufferPolicy.keep_latest(5)) as latest,
+            client.subscribe(request, policy=BufferPolicy.fail_on_overflow(1000)) as every,
+        ):
+            await burst(adversary.peers[0])
+            await trio.testing.wait_all_tasks_blocked()
+            assert latest.statistics().buffered == 5
+            assert latest.statistics().dropped == 295
+            kept = [latest.receive_nowait() for _ in range(5)]
+            assert [book.time for book in kept if isinstance(book, L2Book)] == list(range(295, 300))
+            got = [await every.receive() for _ in range(300)]
+            assert [book.time for book in got if isinstance(book, L2Book)] == list(range(300))
+            assert every.statistics().peak_buffered == 300
+            assert client.statistics().decode_errors == 0
+        nursery.cancel_scope.cancel()

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from trio_hl._protocol._session import (
+    _MAX_TARGETS,
     Deliver,
     Limits,
     Pong,
@@ -76,6 +77,42 @@ def test_wildcard_and_coin_both_receive_a_book() -> None:
     (eth,) = session.receive_message(frame("l2Book", l2_book_data("ETH", levels=1)))
     assert isinstance(eth, Deliver)
     assert eth.sids == (wild,)
+
+
+def test_routing_follows_every_subscription_change_between_messages() -> None:
+    # The session remembers who receives each route; every change of subscriptions since
+    # the last message must show in the next one.
+    session = connected()
+    book = frame("l2Book", l2_book_data("BTC", levels=1))
+
+    def sids() -> list[tuple[int, ...]]:
+        return [e.sids for e in session.receive_message(book) if isinstance(e, Deliver)]
+
+    assert sids() == []
+    btc, _, _ = session.subscribe(BTC)
+    assert sids() == [(btc,)]
+    again, _, _ = session.subscribe(BTC)  # a second consumer of the same wire subscription
+    assert sids() == [(btc, again)]
+    wild, _, _ = session.subscribe({"type": "l2Book"})
+    assert sids() == [(btc, again, wild)]
+    session.unsubscribe(btc)
+    assert sids() == [(again, wild)]
+    session.unsubscribe(again)
+    assert sids() == [(wild,)]
+    # The server refuses the wildcard: nobody receives BTC books any more.
+    session.receive_message(frame("error", 'Invalid subscription {"type":"l2Book"}'))
+    assert session.sids() == ()
+    assert sids() == []
+
+
+def test_the_routing_memo_stays_bounded() -> None:
+    session = connected()
+    wild, _, _ = session.subscribe({"type": "l2Book"})
+    for i in range(_MAX_TARGETS + 100):
+        (event,) = session.receive_message(frame("l2Book", l2_book_data(f"C{i}", levels=1)))
+        assert isinstance(event, Deliver)
+        assert event.sids == (wild,)
+    assert len(session._targets) <= _MAX_TARGETS
 
 
 def test_batch_of_books_splits_per_coin() -> None:

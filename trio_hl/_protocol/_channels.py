@@ -480,16 +480,54 @@ def _first_book(items: Iterator[Routed | DecodeError]) -> L2Book:
     raise DecodeError("not a book", channel="l2Book")
 
 
+_BOOK_PREFIX: Final = '{"channel":"l2Book","data":{"coin":"'
+"""How the servers start a single-book frame: the coin comes next."""
+
+
+def _peeked_coin(text: str) -> str | None:
+    """The coin of a single-book frame read from its first bytes, without a JSON pass, or
+    ``None`` when the text does not say it plainly: a frame not written as the servers
+    write them, a key or value spelled with an escape, or a ``fast`` key anywhere (its
+    book routes apart; msgspec reads it then)."""
+    if not text.startswith(_BOOK_PREFIX):
+        return None
+    start = len(_BOOK_PREFIX)
+    end = text.find('"', start)
+    if end <= start or "\\" in text or '"fast"' in text:
+        return None
+    return text[start:end]
+
+
+def _book_from_peeked_frame(text: str) -> L2Book:
+    """:func:`_book_from_frame` for a frame routed by :func:`_peeked_coin`: the book must
+    be of the coin it was routed by (a second ``coin`` key later in the text would have
+    won the decode)."""
+    book = _book_from_frame(text)
+    if book.coin != _peeked_coin(text):
+        raise DecodeError("a book names two coins", channel="l2Book")
+    return book
+
+
 def iter_books_lazy(text: str, wanted: Wanted) -> Iterator[Routed | DecodeError] | None:
     """An ``l2Book`` frame's books, routed by their coin and each left undecoded
     (:class:`Lazy`); ``None`` as :func:`iter_decode_text` says it.
 
-    The frame is read once, and only what routing needs (the coin, the ``fast`` flag): a
-    book whose head does not read that way is decoded at once, so that its error is
-    reported as the eager path reports it.
+    A single book, as the servers write it, is routed by the coin its first bytes name
+    (:func:`_peeked_coin`): routing it reads about 40 bytes, and the rest of the text is
+    read only by the consumer that takes it, which decodes it or reports why it does not
+    decode (a book a keep-latest stream drops is never read at all). Any other frame is
+    read once, for what routing needs (the coin, the ``fast`` flag), and a book whose
+    head does not read that way is decoded at once, so that its error is reported as the
+    eager path reports it.
     """
     if _book_text is None:
         return None
+    coin = _peeked_coin(text)
+    if coin is not None:
+        routes = BookRoute.of_coin(coin, False)
+        if not any(wanted(route) for route in routes):
+            return iter(())
+        return iter((Routed(routes, Lazy(_book_from_peeked_frame, text)),))
     try:
         frame = _lazy_frame(text)
     except _TEXT_FAILURES:

@@ -97,8 +97,15 @@ class ServerNotice:
     message: str
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Deliver:
+    """``message`` for the local subscriptions ``sids`` (sorted).
+
+    The reader makes one per message: no generated ``__eq__``/``__hash__`` (nothing
+    compares two), and ``sids`` is the session's own tuple for its route, shared between
+    messages (see :meth:`Session._targets_of`).
+    """
+
     sids: tuple[int, ...]
     message: object
 
@@ -149,6 +156,12 @@ class _Wire:
     # across reconnects (userFills de-duplication).
     filter: MessageFilter | None = None
 
+
+_Targets = tuple[tuple[int, ...], tuple[tuple[tuple[int, ...], MessageFilter], ...]]
+"""Who receives a message: the unfiltered wires' sids, and each filtered wire's sids and filter."""
+
+_MAX_TARGETS: Final = 4096
+"""Distinct routes remembered (a wildcard book subscription sees one per coin)."""
 
 _TRAILING_ID: Final = re.compile(r"\bid=(\d+)\s*$")
 _SUBSCRIPTION_PREFIXES: Final = (
@@ -205,6 +218,9 @@ class Session:
         self._sid_key: dict[int, SubscriptionKey] = {}
         self._interrupted: set[int] = set()  # sids live when the last connection dropped
         self._posts: dict[int, bool] = {}  # post id -> handed to the socket?
+        # The routes of a message -> who receives it (see _targets_of); cleared whenever a
+        # subscription comes or goes.
+        self._targets: dict[tuple[RouteKey, ...], _Targets] = {}
 
     # -- subscriptions ---------------------------------------------------------------------
 
@@ -233,6 +249,7 @@ class Session:
         if wire is not None:
             wire.sids.add(sid)
             self._sid_key[sid] = key
+            self._targets.clear()
             return sid, key, None
         other = self._routes.get(route)
         if other is not None:
@@ -245,6 +262,7 @@ class Session:
         self._wires[key] = wire
         self._routes[route] = key
         self._sid_key[sid] = key
+        self._targets.clear()
         if not self.connected:
             return sid, key, None
         wire.state = "pending"
@@ -306,6 +324,7 @@ class Session:
             raise ConfigurationError(f"unknown subscription id {sid}")
         wire = self._wires[key]
         wire.sids.discard(sid)
+        self._targets.clear()
         if wire.sids:
             return None
         del self._wires[key]
@@ -426,26 +445,44 @@ class Session:
         return self._route(decoded)
 
     def _route(self, items: Iterator[Routed | DecodeError]) -> Iterator[Event]:
-        routes = self._routes
+        targets = self._targets
         for item in items:
             if isinstance(item, DecodeError):
                 yield Undecodable(item)
                 continue
-            sids: set[int] = set()
-            for route in item.routes:
-                key = routes.get(route)
-                if key is None:
-                    continue
-                wire = self._wires[key]
-                if wire.filter is None:
-                    sids.update(wire.sids)
-                    continue
+            target = targets.get(item.routes)
+            if target is None:
+                target = self._targets_of(item.routes)
+            sids, filtered = target
+            for wire_sids, message_filter in filtered:
                 # A filtered wire may receive a trimmed message: deliver it on its own.
-                message = wire.filter(item.message)
+                message = message_filter(item.message)
                 if message is not None:
-                    yield Deliver(tuple(sorted(wire.sids)), message)
+                    yield Deliver(wire_sids, message)
             if sids:
-                yield Deliver(tuple(sorted(sids)), item.message)
+                yield Deliver(sids, item.message)
+
+    def _targets_of(self, routes: tuple[RouteKey, ...]) -> _Targets:
+        """Who receives a message with these routes: the sorted sids of the unfiltered wires
+        (one delivery), and each filtered wire's sids with its filter. Computed once per
+        distinct routes between two subscription changes: a stream's messages all have
+        the same routes, and routing them is then one dict lookup."""
+        sids: set[int] = set()
+        filtered: list[tuple[tuple[int, ...], MessageFilter]] = []
+        for route in routes:
+            key = self._routes.get(route)
+            if key is None:
+                continue
+            wire = self._wires[key]
+            if wire.filter is None:
+                sids.update(wire.sids)
+            else:
+                filtered.append((tuple(sorted(wire.sids)), wire.filter))
+        target: _Targets = (tuple(sorted(sids)), tuple(filtered))
+        if len(self._targets) >= _MAX_TARGETS:
+            self._targets.clear()  # routes come from the server: keep the memo bounded
+        self._targets[routes] = target
+        return target
 
     def _on_pong(self, _: Any) -> list[Event]:
         return [Pong()]
@@ -499,6 +536,7 @@ class Session:
             return [ServerNotice(text)]
         wire = self._wires.pop(key)
         del self._routes[wire.route]
+        self._targets.clear()
         for sid in wire.sids:
             del self._sid_key[sid]
         return [SubscriptionRejected(key, tuple(sorted(wire.sids)), text)]
