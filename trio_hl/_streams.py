@@ -36,6 +36,10 @@ SCHEDULE_EVERY: Final = 32
 """A consumer finding items buffered passes a schedule point on every this many receives
 (see :meth:`Mailbox.receive`): about one per socket read of l2Book frames."""
 
+SCHEDULE_AFTER_TEXT: Final = 16 * 1024
+"""...or sooner, once it has decoded this much text since the last one (three 5.5 kB books of
+a wildcard frame, about half a millisecond), so that a consumer's step stays short."""
+
 
 @attrs.frozen(kw_only=True)
 class StreamStatistics:
@@ -81,6 +85,7 @@ class Mailbox:
         self._delivered = 0
         self._dropped = 0
         self._unscheduled = 0  # items taken without a schedule point since the last one
+        self._decoded = 0  # characters of text decoded since the last schedule point
 
     def deliver(self, item: object) -> bool:
         """Buffer ``item`` without waiting.
@@ -164,6 +169,7 @@ class Mailbox:
                     self._senders.unpark()
                 if type(item) is Lazy:
                     # Decoded here, by the consumer: what a policy dropped never is.
+                    self._decoded += item.size
                     item = item.value()
                     if item is UNDECODABLE:
                         continue  # reported (and counted) by the client
@@ -178,7 +184,8 @@ class Mailbox:
     async def receive(self) -> object:
         # Every call is a cancel point. A call that had to wait has passed a schedule point
         # (park); one that finds an item buffered yields to the scheduler only on every
-        # SCHEDULE_EVERY-th such call. The reader hands over a whole socket read at once
+        # SCHEDULE_EVERY-th such call (or sooner, after SCHEDULE_AFTER_TEXT of books
+        # decoded). The reader hands over a whole socket read at once
         # (dozens of messages), and a consumer that took them one scheduler round each
         # paid a round trip through the run loop (an epoll call among it) per message;
         # draining a batch costs one. Other tasks still run at least every SCHEDULE_EVERY
@@ -197,11 +204,11 @@ class Mailbox:
                     await trio.lowlevel.cancel_shielded_checkpoint()
                 raise
             if parked:
-                self._unscheduled = 0
+                self._unscheduled = self._decoded = 0
             else:
                 self._unscheduled += 1
-                if self._unscheduled >= SCHEDULE_EVERY:
-                    self._unscheduled = 0
+                if self._unscheduled >= SCHEDULE_EVERY or self._decoded >= SCHEDULE_AFTER_TEXT:
+                    self._unscheduled = self._decoded = 0
                     await trio.lowlevel.cancel_shielded_checkpoint()
             return item
 
@@ -248,9 +255,10 @@ class Stream(trio.abc.ReceiveChannel[T_co], Generic[T_co]):
 
         Every call is a cancel point. Unlike a Trio memory channel, a call that finds an
         item buffered does not always yield to the scheduler: only every
-        ``SCHEDULE_EVERY`` (32) such calls, so that draining the messages of one socket
-        read costs one trip through the scheduler rather than one per message. A call that
-        waits for an item has yielded while waiting.
+        ``SCHEDULE_EVERY`` (32) such calls (sooner when they decoded large books), so that
+        draining the messages of one socket read costs one trip through the scheduler
+        rather than one per message. A call that waits for an item has yielded while
+        waiting.
         """
         return await self._mailbox.receive()  # type: ignore[return-value]
 

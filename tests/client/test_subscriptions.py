@@ -11,7 +11,8 @@ import trio.testing
 
 import trio_hl
 from trio_hl import Api, BufferPolicy, Settings, open_client, open_shared_channel
-from trio_hl._streams import SCHEDULE_EVERY, Mailbox
+from trio_hl._protocol._channels import Lazy
+from trio_hl._streams import SCHEDULE_AFTER_TEXT, SCHEDULE_EVERY, Mailbox
 from trio_hl.errors import ConfigurationError, NotRunning, SubscriptionError, SubscriptionOverflow
 from trio_hl.models import (
     Bbo,
@@ -600,3 +601,28 @@ async def test_a_burst_in_one_read_reaches_each_stream_in_order_within_its_polic
             assert every.statistics().peak_buffered == 300
             assert client.statistics().decode_errors == 0
         nursery.cancel_scope.cancel()
+
+
+async def test_a_consumer_decoding_large_books_yields_sooner() -> None:
+    # Books decoded by the consumer: a schedule point every SCHEDULE_AFTER_TEXT of text,
+    # so that a batch of wildcard books (5.5 kB each) does not hold the loop for long.
+    size = SCHEDULE_AFTER_TEXT // 4 + 1  # the 4th book crosses the budget
+    mailbox = Mailbox(BufferPolicy.fail_on_overflow(100))
+    for i in range(10):
+        mailbox.deliver(Lazy(lambda raw: raw[:1], f"{i}" * size))
+    consumer = trio.lowlevel.current_task()
+    steps = 0
+
+    class CountSteps(trio.abc.Instrument):
+        def before_task_step(self, task: trio.lowlevel.Task) -> None:
+            nonlocal steps
+            steps += task is consumer
+
+    instrument = CountSteps()
+    trio.lowlevel.add_instrument(instrument)
+    try:
+        got = [await mailbox.receive() for _ in range(10)]
+    finally:
+        trio.lowlevel.remove_instrument(instrument)
+    assert got == [str(i) for i in range(10)]
+    assert steps == 2  # after the 4th and the 8th

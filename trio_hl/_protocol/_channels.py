@@ -412,6 +412,11 @@ class Lazy:
         self._value: object = None
         self.report: Callable[[DecodeError], None] | None = None
 
+    @property
+    def size(self) -> int:
+        """Characters (or bytes) left to decode: 0 once decoded."""
+        return 0 if self._raw is None else len(self._raw)
+
     def value(self) -> object:
         """The decoded message, or :data:`UNDECODABLE`."""
         if self._raw is None:
