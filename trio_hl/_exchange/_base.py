@@ -362,14 +362,11 @@ class ExchangeBase:
             )
         nonce = self.nonces.next(signer.address)
         action = build(nonce)
-        if isinstance(action, UserSignedAction):
-            wire = action.prepared(
-                is_mainnet=self.is_mainnet, signature_chain_id=self.signature_chain_id
-            )
-        else:
-            wire = prepare_user_signed_action(
-                action, is_mainnet=self.is_mainnet, signature_chain_id=self.signature_chain_id
-            )
+        wire = prepare_user_signed_action(
+            action.to_wire() if isinstance(action, UserSignedAction) else action,
+            is_mainnet=self.is_mainnet,
+            signature_chain_id=self.signature_chain_id,
+        )
         signature = sign_user_signed(signer, wire, is_mainnet=self.is_mainnet)
         payload = {
             "action": wire,
