@@ -20,7 +20,7 @@ import h11
 import httpx
 import trio
 
-from .._exchange import wall_clock_ms
+from .._nonces import wall_clock_ms
 from ..networks import Network, custom
 from ._fake_server import FakeHyperliquid
 from ._market import Market
