@@ -61,7 +61,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from functools import partial
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeVar, cast
 
 import attrs
 import msgspec
@@ -180,6 +180,7 @@ __all__ = [
     "iter_books_lazy",
     "iter_decode",
     "iter_decode_text",
+    "serves_frame",
     "spec_for_frame",
     "subscription_route",
 ]
@@ -924,6 +925,32 @@ def spec_for_frame(channel: str) -> ChannelSpec | None:
     """The row whose subscription a data frame of ``channel`` serves (``None``: unknown)."""
     entry = _BY_FRAME.get(channel)
     return None if entry is None else entry[0]
+
+
+def _frame_coin(channel: str, data: Any) -> str | None:
+    """The coin a data frame is about: its object's (a candle's ``s``), a list's first item's."""
+    item: object = data
+    if isinstance(item, list):
+        items = cast("list[object]", item)
+        item = items[0] if items else None
+    if not isinstance(item, dict):
+        return None
+    coin = cast("dict[str, object]", item).get("s" if channel == "candle" else "coin")
+    return coin if isinstance(coin, str) else None
+
+
+def serves_frame(subscription: Mapping[str, Any], channel: str, data: Any) -> bool:
+    """Would the server send this data frame to this subscription? The servers of the test
+    kit and of ``trio_hl replay`` decide with it (the client routes with :class:`Route`)."""
+    row = spec_for_frame(channel)
+    if row is None or subscription.get("type") != row.wire_type:
+        return False
+    wanted = subscription.get("coin")
+    if wanted is None:
+        return True  # a wildcard (GoldRush l2Book) or a channel without coins
+    if isinstance(data, list) and row.batch:
+        return True  # a batch of books: let the client split it
+    return _frame_coin(channel, data) in (wanted, None)
 
 
 def _row(body: Mapping[str, Any]) -> ChannelSpec:

@@ -34,6 +34,13 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import trio
 
+from .._protocol import (
+    GOLDRUSH_INFO_TYPES,
+    GOLDRUSH_ONLY_INFO_TYPES,
+    GOLDRUSH_ONLY_TYPES,
+    GOLDRUSH_SERVED_TYPES,
+)
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
@@ -44,49 +51,9 @@ __all__ = ["FakeGoldRush", "install_fake_goldrush"]
 GOLDRUSH_HOST: Final = "fake.goldrush.invalid"
 """Host of ``fake.goldrush_network(key)``: its WebSocket and its Info API."""
 
-# From GoldRush's WebSocket pages (2026): what it serves, and what only it serves.
-_SERVED: Final = frozenset(
-    {
-        "l2Book",
-        "l2BookDiff",
-        "l2BookDiff2",
-        "l4Book",
-        "l4BookUpdates",
-        "userFills",
-        "orderUpdates",
-        "userNonFundingLedgerUpdates",
-        "liquidationFills",
-        "builderFills",
-        "builderLiquidations",
-        "allFills",
-    }
-)
-_NATIVE: Final = _SERVED - {"l2Book", "userFills", "orderUpdates", "userNonFundingLedgerUpdates"}
-# From GoldRush's Info API pages: the wire-compatible types it serves (natives are below).
-_INFO_SERVED: Final = frozenset(
-    {
-        "metaAndAssetCtxs",
-        "spotMetaAndAssetCtxs",
-        "outcomeMeta",
-        "settledOutcome",
-        "clearinghouseState",
-        "spotClearinghouseState",
-        "frontendOpenOrders",
-        "subAccounts",
-        "webData2",
-        "userFills",
-        "userFillsByTime",
-        "userTwapSliceFills",
-        "userTwapSliceFillsByTime",
-        "userFunding",
-        "userNonFundingLedgerUpdates",
-        "userVaultEquities",
-        "delegatorSummary",
-        "delegatorHistory",
-        "delegatorRewards",
-        "candleSnapshot",
-    }
-)
+# What GoldRush serves is one table, the core's (``_protocol._venues``, from its pages); the
+# info types it alone serves have handlers below.
+_INFO_SERVED: Final = GOLDRUSH_INFO_TYPES - GOLDRUSH_ONLY_INFO_TYPES
 _DIFF_CHANNELS: Final = ("l2BookDiff", "l2BookDiff2", "l4BookUpdates")
 _BATCH_LIMIT: Final = 50
 _USERS: Final = tuple(f"0x{i:040x}" for i in range(0xA1, 0xA9))
@@ -108,8 +75,8 @@ def refusal(
     carries a key) would refuse ``subscription`` (or ``None``)."""
     kind = subscription.get("type")
     if goldrush or is_goldrush_path(conn.path):
-        return None if kind in _SERVED else f"GoldRush does not serve {kind}"
-    if kind in _NATIVE:
+        return None if kind in GOLDRUSH_SERVED_TYPES else f"GoldRush does not serve {kind}"
+    if kind in GOLDRUSH_ONLY_TYPES:
         return f"{kind} exists only on GoldRush"
     if kind == "l2Book" and "coin" not in subscription:
         return "l2Book needs a coin on Hyperliquid"
