@@ -410,25 +410,25 @@ class FakeGoldRush:
         return coin
 
     def _l2_snapshot(self, payload: dict[str, Any]) -> Any:
-        coin = self._coin(payload)
-        return {
-            "coin": coin,
-            "time": self.time_ms,
-            "height": self.height,
-            "epoch": self.epoch,
-            "seq": self._seq[coin],
-            "levels": self.l2_levels(coin),
-        }
+        return self._snapshot(self._coin(payload), self._seq, self.l2_levels)
 
     def _l4_snapshot(self, payload: dict[str, Any]) -> Any:
-        coin = self._coin(payload)
+        return self._snapshot(self._coin(payload), self._l4_seq, self.l4_levels)
+
+    def _snapshot(
+        self,
+        coin: str,
+        seqs: Mapping[str, int],
+        levels: Callable[[str], list[list[dict[str, Any]]]],
+    ) -> dict[str, Any]:
+        """A sequenced book snapshot (``l2BookDiffSnapshot``, ``l4BookSnapshot``)."""
         return {
             "coin": coin,
             "time": self.time_ms,
             "height": self.height,
             "epoch": self.epoch,
-            "seq": self._l4_seq[coin],
-            "levels": self.l4_levels(coin),
+            "seq": seqs[coin],
+            "levels": levels(coin),
         }
 
     def _batch(self, single: str) -> Callable[[dict[str, Any]], Any]:

@@ -325,6 +325,30 @@ class L4Change:
     opened: Order | None = None
     time_ms: int = 0
 
+    @classmethod
+    def of(
+        cls,
+        order: Order,
+        kind: Literal["new", "update", "remove"],
+        *,
+        sz: Decimal = Decimal(0),
+        orig_sz: Decimal = Decimal(0),
+        opened: Order | None = None,
+        time_ms: int = 0,
+    ) -> L4Change:
+        """The change of ``order``'s book entry (its coin, user, oid and price)."""
+        return cls(
+            coin=order.coin,
+            user=order.user,
+            oid=order.oid,
+            px=order.limit_px,
+            kind=kind,
+            sz=sz,
+            orig_sz=orig_sz,
+            opened=opened,
+            time_ms=time_ms,
+        )
+
 
 Event = OrderEvent | FillEvent | TradeEvent | BookChanged | UserChanged | L4Change
 
@@ -945,17 +969,7 @@ class Market:
             self._unrest(maker)
             self._status(maker, "filled")
         else:
-            self._events.append(
-                L4Change(
-                    coin=maker.coin,
-                    user=maker.user,
-                    oid=maker.oid,
-                    px=maker.limit_px,
-                    kind="update",
-                    sz=maker.sz,
-                    orig_sz=maker.sz + size,
-                )
-            )
+            self._events.append(L4Change.of(maker, "update", sz=maker.sz, orig_sz=maker.sz + size))
             if not maker.synthetic:
                 self._events.append(UserChanged(user=maker.user))
 
@@ -1049,16 +1063,7 @@ class Market:
         self.books[order.coin].side(is_buy=order.is_buy).add(order)
         self._events.append(BookChanged(coin=order.coin))
         self._events.append(
-            L4Change(
-                coin=order.coin,
-                user=order.user,
-                oid=order.oid,
-                px=order.limit_px,
-                kind="new",
-                sz=order.sz,
-                opened=order,
-                time_ms=self.now_ms,
-            )
+            L4Change.of(order, "new", sz=order.sz, opened=order, time_ms=self.now_ms)
         )
 
     def _unrest(self, order: Order) -> None:
@@ -1070,11 +1075,7 @@ class Market:
             return
         self.books[order.coin].side(is_buy=order.is_buy).remove(order)
         self._events.append(BookChanged(coin=order.coin))
-        self._events.append(
-            L4Change(
-                coin=order.coin, user=order.user, oid=order.oid, px=order.limit_px, kind="remove"
-            )
-        )
+        self._events.append(L4Change.of(order, "remove"))
 
     def _status(self, order: Order, status: str) -> None:
         if order.synthetic:
