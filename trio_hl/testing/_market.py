@@ -205,9 +205,9 @@ class Order:
         kind = "Take Profit" if self.tpsl == "tp" else "Stop"
         return f"{kind} {'Market' if self.is_market else 'Limit'}"
 
-    def basic(self) -> dict[str, Any]:
-        """The order as ``orderUpdates`` and ``openOrders`` show it."""
-        data: dict[str, Any] = {
+    def _identity(self) -> dict[str, Any]:
+        """The keys every view of an order starts with, in the server's order."""
+        return {
             "coin": self.coin,
             "side": self.side,
             "limitPx": to_wire(self.limit_px),
@@ -216,6 +216,10 @@ class Order:
             "timestamp": self.timestamp,
             "origSz": to_wire(self.orig_sz),
         }
+
+    def basic(self) -> dict[str, Any]:
+        """The order as ``orderUpdates`` and ``openOrders`` show it."""
+        data = self._identity()
         if self.cloid is not None:
             data["cloid"] = self.cloid
         if self.reduce_only:
@@ -231,13 +235,7 @@ class Order:
             above = (self.tpsl == "tp") != self.is_buy
             condition = f"Price {'above' if above else 'below'} {to_wire(self.trigger_px)}"
         return {
-            "coin": self.coin,
-            "side": self.side,
-            "limitPx": to_wire(self.limit_px),
-            "sz": to_wire(self.sz),
-            "oid": self.oid,
-            "timestamp": self.timestamp,
-            "origSz": to_wire(self.orig_sz),
+            **self._identity(),
             "triggerCondition": condition,
             "isTrigger": self.is_trigger,
             "triggerPx": to_wire(self.trigger_px or 0),
