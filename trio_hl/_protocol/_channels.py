@@ -65,9 +65,15 @@ from typing import Any, Final, TypeVar, cast
 
 import attrs
 import msgspec
-from cattrs.errors import BaseValidationError
 
-from .._convert import CONVERTER, bound_structure_hook, json_decoder, json_frame_decoder
+from .._convert import (
+    CONVERTER,
+    DECODE_FAILURES,
+    bound_structure_hook,
+    describe_failure,
+    json_decoder,
+    json_frame_decoder,
+)
 from .._policy import BufferPolicy
 from ..errors import DecodeError
 from ..models.account import (
@@ -190,7 +196,8 @@ T = TypeVar("T")
 Decoder = Callable[[Any], object | None]
 """One item of a frame's ``data`` -> its message, or ``None`` for an item carrying nothing.
 
-Raises any of :data:`_DECODE_FAILURES` (or :class:`DecodeError`) on malformed data."""
+Raises any of :data:`trio_hl._convert.DECODE_FAILURES` (or :class:`DecodeError`) on malformed
+data."""
 
 Wanted = Callable[[RouteKey], bool]
 """Does some live subscription want this route?"""
@@ -987,25 +994,6 @@ def filter_for(body: Mapping[str, Any]) -> MessageFilter | None:
 # --- decoding ---------------------------------------------------------------------------------
 
 
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, BaseValidationError):
-        leaves = exc.exceptions
-        return "; ".join(_describe(e) for e in leaves[:3])
-    return str(exc) or type(exc).__name__
-
-
-_DECODE_FAILURES: Final = (
-    BaseValidationError,
-    TypeError,
-    ValueError,
-    KeyError,
-    IndexError,
-    AttributeError,
-    ArithmeticError,  # decimal.InvalidOperation and friends
-    RecursionError,  # absurdly deep nesting
-)
-
-
 def iter_decode(channel: str, data: Any, wanted: Wanted) -> Iterator[Routed | DecodeError]:
     """Decode lazily what some route wants: one message per step, errors as values.
 
@@ -1036,8 +1024,8 @@ def iter_decode(channel: str, data: Any, wanted: Wanted) -> Iterator[Routed | De
         except DecodeError as exc:
             yield exc
             continue
-        except _DECODE_FAILURES as exc:
-            yield DecodeError(_describe(exc), channel=channel)
+        except DECODE_FAILURES as exc:
+            yield DecodeError(describe_failure(exc), channel=channel)
             continue
         yield routed
 
