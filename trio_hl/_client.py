@@ -64,7 +64,7 @@ from .models.subscriptions import StreamRestarted, SubscriptionRequest
 from .networks import MAINNET, Network
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Mapping
+    from collections.abc import AsyncGenerator, Mapping
 
     from ._policy import BufferPolicy
 
@@ -272,7 +272,8 @@ class Client:
                 raise SubscriptionError(
                     "a subscription feeding a shared channel uses that channel's policy"
                 )
-            mailbox = send_channel._mailbox
+            # The channel's mailbox is the client's to feed; users only see the channel.
+            mailbox = send_channel._mailbox  # pyright: ignore[reportPrivateUsage]
             if mailbox.closed or mailbox.consumer_closed:
                 raise SubscriptionError("the shared channel is closed")
             self._shared.add(mailbox)
@@ -318,7 +319,7 @@ class Client:
         *,
         policy: BufferPolicy | None = None,
         idle_timeout: IdleTimeout = "default",
-    ) -> AsyncIterator[Stream[M | StreamRestarted]]:
+    ) -> AsyncGenerator[Stream[M | StreamRestarted], None]:
         """Subscribe for the duration of an ``async with`` block.
 
         The stream yields typed messages, plus a :class:`StreamRestarted` marker after each
@@ -774,6 +775,28 @@ class Client:
             with trio.move_on_after(self.settings.close_timeout):
                 await self._closed.wait()
 
+    @asynccontextmanager
+    async def _lifetime(self) -> AsyncGenerator[None, None]:
+        """Run the supervisor and the idle watch for the block; see :func:`open_client`."""
+        self._running = True
+        try:
+            async with trio.open_nursery() as nursery:
+                await nursery.start(self._supervise)
+                nursery.start_soon(self._watch_idle)
+                try:
+                    yield
+                finally:
+                    self._close_streams()
+                    with trio.CancelScope(shield=True):
+                        await self._close_gracefully()
+                    nursery.cancel_scope.cancel(reason="client closed")
+        except BaseExceptionGroup as group:
+            chosen = unwrap_group(group)
+            # Keep the error's own cause (a TLS failure's ssl error, say).
+            raise chosen from chosen.__cause__
+        finally:
+            self._close_streams()
+
     def _close_streams(self) -> None:
         self._running = False
         for mailbox in [*self._mailboxes.values(), *self._shared]:
@@ -783,7 +806,7 @@ class Client:
         self._up.set()  # wake posts waiting for a connection: they see NotRunning
 
 
-def _unwrap_group(group: BaseExceptionGroup[BaseException]) -> BaseException:
+def unwrap_group(group: BaseExceptionGroup[BaseException]) -> BaseException:
     """The one exception a user should see from our nursery: never an ExceptionGroup (trio's
     nurseries always raise groups since 0.25); the user's own exception before ours, the
     others as notes. ``Cancelled`` is left to trio."""
@@ -801,7 +824,7 @@ def _unwrap_group(group: BaseExceptionGroup[BaseException]) -> BaseException:
 @asynccontextmanager
 async def open_client(
     network: Network = MAINNET, *, settings: Settings | None = None
-) -> AsyncIterator[Client]:
+) -> AsyncGenerator[Client, None]:
     """Connect, and keep the connection alive for the duration of the block.
 
     Entering waits for the first connection. Inside, the connection reconnects by itself
@@ -819,21 +842,7 @@ async def open_client(
         Whatever the block raises, unchanged; never a bare ``ExceptionGroup`` of ours.
     """
     client = Client(network, settings or Settings())
-    client._running = True
-    try:
-        async with trio.open_nursery() as nursery:
-            await nursery.start(client._supervise)
-            nursery.start_soon(client._watch_idle)
-            try:
-                yield client
-            finally:
-                client._close_streams()
-                with trio.CancelScope(shield=True):
-                    await client._close_gracefully()
-                nursery.cancel_scope.cancel(reason="client closed")
-    except BaseExceptionGroup as group:
-        chosen = _unwrap_group(group)
-        # Keep the error's own cause (a TLS failure's ssl error, say).
-        raise chosen from chosen.__cause__
-    finally:
-        client._close_streams()
+    # open_client is the Client's other half: its lifetime (running flag, tasks, close)
+    # belongs to the class, which is why the one call into it is a private one.
+    async with client._lifetime():  # pyright: ignore[reportPrivateUsage]
+        yield client

@@ -145,7 +145,8 @@ async def _serve(fake: FakeHyperliquid, stream: trio.abc.Stream) -> None:
                 if not first:
                     await _respond(conn, stream, 400, b"WebSocket upgrade on a reused connection")
                     return
-                await fake._serve(_Replayed(bytes(received), stream))
+                # The TCP front door hands the upgrade to the fake's own WebSocket side.
+                await fake._serve(_Replayed(bytes(received), stream))  # pyright: ignore[reportPrivateUsage]
                 return
             first = False
             body = bytearray()
