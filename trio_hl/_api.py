@@ -74,7 +74,7 @@ from .models.subscriptions import (
 from .networks import MAINNET, Network
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Mapping, Sequence
+    from collections.abc import AsyncGenerator, Mapping, Sequence
 
     from ._account import Account
     from ._exchange import Exchange
@@ -759,7 +759,7 @@ class Ws:
         return self._client
 
     @asynccontextmanager
-    async def run(self) -> AsyncIterator[Client]:
+    async def run(self) -> AsyncGenerator[Client, None]:
         """Connect for the duration of the block (the connection owns a nursery inside it).
 
         Raises:

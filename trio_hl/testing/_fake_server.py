@@ -15,7 +15,7 @@ that a routing bug in the client cannot hide itself in the fake.
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncGenerator, Callable, Mapping
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any, Final, final
 from urllib.parse import parse_qs, urlsplit
@@ -550,7 +550,7 @@ class FakeHyperliquid:
 @asynccontextmanager
 async def open_fake_hyperliquid(
     *, seed: int | None = None, goldrush: bool = False
-) -> AsyncIterator[FakeHyperliquid]:
+) -> AsyncGenerator[FakeHyperliquid, None]:
     """Run a :class:`FakeHyperliquid` for the duration of the block.
 
     Args:
