@@ -74,7 +74,7 @@ from .models.subscriptions import (
 from .networks import MAINNET, Network
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Mapping, Sequence
+    from collections.abc import AsyncGenerator, Mapping, Sequence
 
     from ._account import Account
     from ._exchange import Exchange
@@ -167,6 +167,20 @@ class Subscriptions:
                 "account (await Api.create(account=...))"
             )
         return chosen.address
+
+    def _wallets(
+        self,
+        method: str,
+        address: str | None,
+        account: Account | None,
+        addresses: Sequence[str] | None,
+    ) -> dict[str, Any]:
+        """``user=`` or, for GoldRush's multi-wallet bodies, ``addresses=`` (not both)."""
+        if addresses is None:
+            return {"user": self._user(method, address, account)}
+        if address is not None or account is not None:
+            raise ConfigurationError(f"{method}: pass addresses= alone, or address=/account=")
+        return {"addresses": addresses}
 
     def _coin(self, asset: str | int) -> str:
         """The wire coin for ``asset``: a name, an alias (``"HYPE/USDC"`` -> ``"@107"``) or
@@ -366,15 +380,16 @@ class Subscriptions:
         *,
         address: str | None = None,
         account: Account | None = None,
+        addresses: Sequence[str] | None = None,
         policy: BufferPolicy | None = None,
     ) -> tuple[int, Stream[OrderUpdates | StreamRestarted]]:
-        """Order status changes. No user in the frames: one user per connection;
-        nothing is replayed after a reconnect (reconcile with the ``openOrders`` info request
-        at the restart marker). Default: fail on overflow."""
-        return await self._open(
-            OrderUpdatesSubscription(user=self._user("order_updates", address, account)),
-            policy,
-        )
+        """Order status changes. No user in Hyperliquid's frames: one ``orderUpdates``
+        body per connection; nothing is replayed after a reconnect (reconcile with the
+        ``openOrders`` info request at the restart marker). GoldRush only: ``addresses``
+        (1 to 1,000 wallets) on one subscription, each update naming its ``user``. Default:
+        fail on overflow."""
+        wallets = self._wallets("order_updates", address, account, addresses)
+        return await self._open(OrderUpdatesSubscription(**wallets), policy)
 
     async def user_events(
         self,
@@ -397,16 +412,16 @@ class Subscriptions:
         aggregate_by_time: bool = False,
         address: str | None = None,
         account: Account | None = None,
+        addresses: Sequence[str] | None = None,
         policy: BufferPolicy | None = None,
     ) -> tuple[int, Stream[UserFills | StreamRestarted]]:
         """The user's fills: a snapshot, then new fills; gap-free and duplicate-free
-        across reconnects (see :class:`~trio_hl.models.UserFillsSubscription`). Default: fail
-        on overflow."""
+        across reconnects (see :class:`~trio_hl.models.UserFillsSubscription`). GoldRush
+        only: ``addresses`` (1 to 1,000 wallets, live only), one ``UserFills`` per wallet
+        and block. Default: fail on overflow."""
+        wallets = self._wallets("user_fills", address, account, addresses)
         return await self._open(
-            UserFillsSubscription(
-                user=self._user("user_fills", address, account), aggregate_by_time=aggregate_by_time
-            ),
-            policy,
+            UserFillsSubscription(**wallets, aggregate_by_time=aggregate_by_time), policy
         )
 
     async def user_fundings(
@@ -427,16 +442,14 @@ class Subscriptions:
         *,
         address: str | None = None,
         account: Account | None = None,
+        addresses: Sequence[str] | None = None,
         policy: BufferPolicy | None = None,
     ) -> tuple[int, Stream[UserNonFundingLedgerUpdates | StreamRestarted]]:
-        """Deposits, transfers, withdrawals..., a snapshot first. Default: fail on
-        overflow."""
-        return await self._open(
-            UserNonFundingLedgerUpdatesSubscription(
-                user=self._user("user_non_funding_ledger_updates", address, account)
-            ),
-            policy,
-        )
+        """Deposits, transfers, withdrawals..., a snapshot first. GoldRush only:
+        ``addresses`` (1 to 1,000 wallets, live only), one message per wallet. Default:
+        fail on overflow."""
+        wallets = self._wallets("user_non_funding_ledger_updates", address, account, addresses)
+        return await self._open(UserNonFundingLedgerUpdatesSubscription(**wallets), policy)
 
     async def active_asset_data(
         self,
@@ -759,7 +772,7 @@ class Ws:
         return self._client
 
     @asynccontextmanager
-    async def run(self) -> AsyncIterator[Client]:
+    async def run(self) -> AsyncGenerator[Client, None]:
         """Connect for the duration of the block (the connection owns a nursery inside it).
 
         Raises:

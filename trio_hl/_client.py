@@ -65,7 +65,7 @@ from .models.subscriptions import StreamRestarted, SubscriptionRequest
 from .networks import MAINNET, Network
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncGenerator, AsyncIterator, Mapping
+    from collections.abc import AsyncGenerator, Mapping
 
     from ._policy import BufferPolicy
 
@@ -250,7 +250,7 @@ class Client(metaclass=_NoPublicConstructor):
                         await client._close_gracefully()
                     nursery.cancel_scope.cancel(reason="client closed")
         except BaseExceptionGroup as group:
-            chosen = _unwrap_group(group)
+            chosen = unwrap_group(group)
             # Keep the error's own cause (a TLS failure's ssl error, say).
             raise chosen from chosen.__cause__
         finally:
@@ -359,7 +359,7 @@ class Client(metaclass=_NoPublicConstructor):
         *,
         policy: BufferPolicy | None = None,
         idle_timeout: IdleTimeout = "default",
-    ) -> AsyncIterator[Stream[M | StreamRestarted]]:
+    ) -> AsyncGenerator[Stream[M | StreamRestarted], None]:
         """Subscribe for the duration of an ``async with`` block.
 
         The stream yields typed messages, plus a :class:`StreamRestarted` marker after each
@@ -824,7 +824,7 @@ class Client(metaclass=_NoPublicConstructor):
         self._up.set()  # wake posts waiting for a connection: they see NotRunning
 
 
-def _unwrap_group(group: BaseExceptionGroup[BaseException]) -> BaseException:
+def unwrap_group(group: BaseExceptionGroup[BaseException]) -> BaseException:
     """The one exception a user should see from our nursery: never an ExceptionGroup (trio's
     nurseries always raise groups since 0.25); the user's own exception before ours, the
     others as notes. ``Cancelled`` is left to trio."""

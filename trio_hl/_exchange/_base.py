@@ -68,9 +68,9 @@ Number: TypeAlias = Decimal | int | str
 DEFAULT_SLIPPAGE: Final = Decimal("0.05")
 """Market orders: at most 5% worse than the mid (the official SDK's default)."""
 
-_USDC_DECIMALS: Final = 6  # micro-USDC: ntli, usd, initialUsd
-_HYPE_DECIMALS: Final = 8  # wei of HYPE: tokenDelegate, cDeposit, cWithdraw
-_ABSTRACTION_CODES: Final[Mapping[str, Literal["i", "u", "p"]]] = {
+USDC_DECIMALS: Final = 6  # micro-USDC: ntli, usd, initialUsd
+HYPE_DECIMALS: Final = 8  # wei of HYPE: tokenDelegate, cDeposit, cWithdraw
+ABSTRACTION_CODES: Final[Mapping[str, Literal["i", "u", "p"]]] = {
     "disabled": "i",
     "unifiedAccount": "u",
     "portfolioMargin": "p",
@@ -95,7 +95,7 @@ def _ok(body: object) -> Mapping[str, Any]:
     return body
 
 
-def _one(results: Sequence[Any], body: Mapping[str, Any]) -> Any:
+def only_result(results: Sequence[Any], body: Mapping[str, Any]) -> Any:
     if len(results) != 1:
         raise ProtocolError(
             f"expected one status, got {len(results)} (the action was executed): {body!r:.200}"
@@ -106,12 +106,12 @@ def _one(results: Sequence[Any], body: Mapping[str, Any]) -> Any:
     return result
 
 
-def _placed(results: Sequence[OrderResult], body: Mapping[str, Any]) -> PlacedOrder:
-    result: PlacedOrder = _one(results, body)
+def placed_order(results: Sequence[OrderResult], body: Mapping[str, Any]) -> PlacedOrder:
+    result: PlacedOrder = only_result(results, body)
     return result
 
 
-def _fraction(value: Number, *, what: str) -> Decimal:
+def to_fraction(value: Number, *, what: str) -> Decimal:
     number = to_decimal(value, what=what)
     if not 0 <= number < 1:
         raise ConfigurationError(f"{what} is a fraction in [0, 1), got {to_wire(number)}")

@@ -98,7 +98,7 @@ if TYPE_CHECKING:
 from ._base import (
     InfoBase,
     Time,
-    _optional_ms,
+    optional_ms,
     to_ms,
 )
 
@@ -173,7 +173,7 @@ class UserInfo(InfoBase):
             UserFillsByTimeRequest(
                 user=user,
                 start_time=to_ms(start, what="start"),
-                end_time=_optional_ms(end, what="end"),
+                end_time=optional_ms(end, what="end"),
                 aggregate_by_time=aggregate_by_time,
                 reversed=reversed,
             )
@@ -218,7 +218,7 @@ class UserInfo(InfoBase):
             UserFundingRequest(
                 user=user,
                 start_time=to_ms(start, what="start"),
-                end_time=_optional_ms(end, what="end"),
+                end_time=optional_ms(end, what="end"),
             )
         )
 
@@ -236,8 +236,8 @@ class UserInfo(InfoBase):
         return await self.request(
             UserNonFundingLedgerUpdatesRequest(
                 user=user,
-                start_time=_optional_ms(start, what="start"),
-                end_time=_optional_ms(end, what="end"),
+                start_time=optional_ms(start, what="start"),
+                end_time=optional_ms(end, what="end"),
             )
         )
 
@@ -384,7 +384,7 @@ class UserInfo(InfoBase):
             UserTwapSliceFillsByTimeRequest(
                 user=user,
                 start_time=to_ms(start, what="start"),
-                end_time=_optional_ms(end, what="end"),
+                end_time=optional_ms(end, what="end"),
             )
         )
 
@@ -459,7 +459,7 @@ class UserInfo(InfoBase):
             UserBorrowLendInterestRequest(
                 user=user,
                 start_time=to_ms(start, what="start"),
-                end_time=_optional_ms(end, what="end"),
+                end_time=optional_ms(end, what="end"),
             )
         )
 

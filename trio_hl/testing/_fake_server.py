@@ -8,14 +8,14 @@ I/O is ever in flight. It can also listen on a loopback port for clients that ar
 Which subscription type a data channel serves (``user`` serves ``userEvents``) and which
 channels batch several items in one frame are facts of the protocol, read from the channel
 table (``_protocol.CHANNELS``) like everywhere else. Which frames reach which subscription is
-an independent implementation of the server's, not a reuse of the client's routing code, so
-that a routing bug in the client cannot hide itself in the fake.
+the server's rule (``serves_frame``, shared with ``trio_hl replay``), written apart from the
+client's routing (``Route``), so that a routing bug in the client cannot hide itself in the fake.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncGenerator, Callable
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any, Final, final
 from urllib.parse import parse_qs, urlsplit
@@ -525,7 +525,7 @@ class FakeHyperliquid:
 @asynccontextmanager
 async def open_fake_hyperliquid(
     *, seed: int | None = None, goldrush: bool = False
-) -> AsyncIterator[FakeHyperliquid]:
+) -> AsyncGenerator[FakeHyperliquid, None]:
     """Run a :class:`FakeHyperliquid` for the duration of the block.
 
     Args:
