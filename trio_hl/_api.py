@@ -7,6 +7,7 @@ outside a nursery the caller owns.
 
 from __future__ import annotations
 
+import functools
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, final, overload
 
@@ -15,9 +16,9 @@ import trio
 
 from ._account import normalise_address
 from ._client import Client, IdleTimeout, open_client
-from ._exchange import SHARED_NONCES, Exchange, NonceSource
 from ._http import HttpTransport, http_base_url, info_transport
 from ._info import Info
+from ._nonces import SHARED_NONCES
 from ._settings import Settings
 from ._universe import Universe, load_universe
 from .errors import ConfigurationError, NotRunning, SubscriptionError
@@ -73,9 +74,11 @@ from .models.subscriptions import (
 from .networks import MAINNET, Network
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Mapping, Sequence
+    from collections.abc import AsyncGenerator, Mapping, Sequence
 
     from ._account import Account
+    from ._exchange import Exchange
+    from ._nonces import NonceSource
     from ._policy import BufferPolicy
     from ._streams import SharedSendChannel, Stream
     from .models.account import (
@@ -725,7 +728,16 @@ class Ws:
         self.subscriptions = Subscriptions(api, self)
         self.info = Info(self._post_info, account=api.account, universe=lambda: api.universe)
         """Info requests over this connection (``NotRunning`` outside ``run()``)."""
-        self.exchange = Exchange(
+
+    @functools.cached_property
+    def exchange(self) -> Exchange:
+        """Signed exchange actions over this connection (``NotRunning`` outside ``run()``);
+        the same methods as ``api.exchange``, sharing its nonces."""
+        # Built on first use: a market-data program never loads signing (see _exchange).
+        from ._exchange import Exchange
+
+        api = self._api
+        return Exchange(
             self._post_action,
             is_mainnet=api.network.is_mainnet,
             account=api.account,
@@ -733,8 +745,6 @@ class Ws:
             info=self.info,
             nonces=api.nonces,
         )
-        """Signed exchange actions over this connection (``NotRunning`` outside ``run()``);
-        the same methods as ``api.exchange``, sharing its nonces."""
 
     @property
     def running(self) -> bool:
@@ -762,7 +772,7 @@ class Ws:
         return self._client
 
     @asynccontextmanager
-    async def run(self) -> AsyncIterator[Client]:
+    async def run(self) -> AsyncGenerator[Client, None]:
         """Connect for the duration of the block (the connection owns a nursery inside it).
 
         Raises:
@@ -835,16 +845,22 @@ class Api:
         self.nonces = nonces if nonces is not None else SHARED_NONCES
         """Nonces of every action signed through this Api: both transports share them, and by
         default every Api of the process does too."""
-        self.exchange = Exchange(
+        self.ws = Ws(self)
+
+    @functools.cached_property
+    def exchange(self) -> Exchange:
+        """Signed exchange actions over HTTP (no connection needed)."""
+        # Built on first use: a market-data program never loads signing (see _exchange).
+        from ._exchange import Exchange
+
+        return Exchange(
             self.http.exchange,
-            is_mainnet=network.is_mainnet,
-            account=account,
+            is_mainnet=self.network.is_mainnet,
+            account=self.account,
             universe=lambda: self.universe,
             info=self.info,
             nonces=self.nonces,
         )
-        """Signed exchange actions over HTTP (no connection needed)."""
-        self.ws = Ws(self)
 
     @classmethod
     async def create(

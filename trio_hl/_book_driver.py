@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar, final
 
 import trio
 
-from ._client import _unwrap_group
+from ._client import unwrap_group
 from ._sequenced_books import BookEvent, BookOutput, L2DiffBooks, L4SequencedBooks, SequencedBooks
 from .errors import ConfigurationError, HyperliquidError, SubscriptionOverflow, UnsupportedInfoType
 from .models.goldrush import (
@@ -28,7 +28,7 @@ from .models.goldrush import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Callable
+    from collections.abc import AsyncGenerator, Callable
 
     from ._client import Client
     from ._info import Info, InfoTransport
@@ -120,7 +120,7 @@ async def _open(
     events: int,
     retry_delay: float,
     max_retry_delay: float,
-) -> AsyncIterator[BookFeed[E]]:
+) -> AsyncGenerator[BookFeed[E], None]:
     send, receive = trio.open_memory_channel[BookEvent](events)
     feed = BookFeed(books, receive)
     try:
@@ -161,7 +161,7 @@ async def _open(
             finally:
                 nursery.cancel_scope.cancel(reason="book feed closed")
     except BaseExceptionGroup as group:
-        raise _unwrap_group(group) from None
+        raise unwrap_group(group) from None
 
 
 def open_l2_diff_books(

@@ -41,7 +41,7 @@ from ._keys import (
 from ._venues import Venue, check_subscription_venue
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
+    from collections.abc import Callable, Iterable, Iterator, Mapping
 
     from ._keys import Routed
 
@@ -227,6 +227,13 @@ class Session:
         self._sid_key: dict[int, SubscriptionKey] = {}
         self._interrupted: set[int] = set()  # sids live when the last connection dropped
         self._posts: dict[int, bool] = {}  # post id -> handed to the socket?
+        # The control channels' handlers, by channel name.
+        self._control: Final[Mapping[str, Callable[[Any], list[Event]]]] = {
+            "pong": self._on_pong,
+            "subscriptionResponse": self._on_ack,
+            "post": self._on_post,
+            "error": self._on_error,
+        }
 
     # -- subscriptions ---------------------------------------------------------------------
 
@@ -456,7 +463,7 @@ class Session:
         """
         decoded = decode_message(raw, self._routes.__contains__, lazy_books=self.lazy_books)
         if isinstance(decoded, Control):
-            return iter(_CONTROL[decoded.channel](self, decoded.data))
+            return iter(self._control[decoded.channel](decoded.data))
         return self._route(decoded)
 
     def _route(self, items: Iterator[Routed | DecodeError]) -> Iterator[Event]:
@@ -547,11 +554,3 @@ class Session:
                 if best is None or size > best[0]:
                     best = (size, key)
         return None if best is None else best[1]
-
-
-_CONTROL: Final = {
-    "pong": Session._on_pong,
-    "subscriptionResponse": Session._on_ack,
-    "post": Session._on_post,
-    "error": Session._on_error,
-}

@@ -190,7 +190,7 @@ SPOT_META: Final[dict[str, Any]] = {
     ],
 }
 
-_MIDS: Final = {
+MIDS: Final = {
     "": {
         "BTC": "108963.5",
         "ETH": "2427.15",
@@ -220,7 +220,7 @@ def _perp_ctx(mark: str, mid: str | None) -> dict[str, Any]:
 
 
 def _perp_ctxs(dex: str) -> list[dict[str, Any]]:
-    mids = _MIDS[dex]
+    mids = MIDS[dex]
     return [
         _perp_ctx(mids.get(asset["name"], "0.5"), mids.get(asset["name"]))
         for asset in _METAS[dex]["universe"]
@@ -232,8 +232,8 @@ def _spot_ctxs() -> list[dict[str, Any]]:
         {
             "prevDayPx": "0.18",
             "dayNtlVlm": "514258.2666000001",
-            "markPx": _MIDS[""][pair["name"]],
-            "midPx": _MIDS[""][pair["name"]],
+            "markPx": MIDS[""][pair["name"]],
+            "midPx": MIDS[""][pair["name"]],
             "circulatingSupply": "198732793.9431799948",
             "coin": pair["name"],
             "totalSupply": "198735670.942140013",
@@ -244,7 +244,7 @@ def _spot_ctxs() -> list[dict[str, Any]]:
 
 
 def _known_coins() -> set[str]:
-    return set(_MIDS[""]) | set(_MIDS[BUILDER_DEX]) | {"MATIC"}
+    return set(MIDS[""]) | set(MIDS[BUILDER_DEX]) | {"MATIC"}
 
 
 # --- market data handlers --------------------------------------------------------------------
@@ -265,7 +265,7 @@ def _meta_and_ctxs(payload: Mapping[str, Any]) -> Any:
 
 
 def _all_mids(payload: Mapping[str, Any]) -> Any:
-    return _MIDS.get(_dex(payload))
+    return MIDS.get(_dex(payload))
 
 
 def _l2_book(payload: Mapping[str, Any]) -> Any:

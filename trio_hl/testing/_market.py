@@ -128,14 +128,14 @@ class CoinSpec:
 def default_coins() -> list[CoinSpec]:
     """The fake's default universe (``meta``, the ``test`` dex and ``spotMeta``), minus
     delisted coins, with the fixtures' mids as starting prices."""
-    from ._info_fixtures import _MIDS  # the fixtures' mids: one table for both
+    from ._info_fixtures import MIDS  # the fixtures' mids: one table for both
 
     specs: list[CoinSpec] = []
     for index, asset in enumerate(MAIN_META["universe"]):
         if not asset.get("isDelisted"):
-            specs.append(_perp(asset, index, "", Decimal(_MIDS[""][asset["name"]])))
+            specs.append(_perp(asset, index, "", Decimal(MIDS[""][asset["name"]])))
     for index, asset in enumerate(TEST_DEX_META["universe"]):
-        mid = Decimal(_MIDS[BUILDER_DEX][asset["name"]])
+        mid = Decimal(MIDS[BUILDER_DEX][asset["name"]])
         specs.append(_perp(asset, 110_000 + index, BUILDER_DEX, mid))
     tokens = {token["index"]: token for token in SPOT_META["tokens"]}
     for pair in SPOT_META["universe"]:
@@ -148,7 +148,7 @@ def default_coins() -> list[CoinSpec]:
                 max_leverage=1,
                 is_spot=True,
                 dex="",
-                start_px=Decimal(_MIDS[""][pair["name"]]),
+                start_px=Decimal(MIDS[""][pair["name"]]),
             )
         )
     return specs
