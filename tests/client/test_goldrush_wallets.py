@@ -72,6 +72,9 @@ def test_a_thousand_wallets_are_accepted() -> None:
 def test_a_wallet_list_claims_one_route_per_wallet() -> None:
     body = UserFillsSubscription(addresses=[ALICE, BOB]).to_wire()
     assert subscription_routes(body) == (("userFills", ALICE), ("userFills", BOB))
+    # GoldRush's alias, in a raw body: the same routes (addresses lower-cased).
+    alias = {"type": "userFills", "users": [ALICE.replace("a", "A"), BOB]}
+    assert subscription_routes(alias) == (("userFills", ALICE), ("userFills", BOB))
     ledger = UserNonFundingLedgerUpdatesSubscription(addresses=[ALICE, BOB]).to_wire()
     assert subscription_routes(ledger) == (
         ("userNonFundingLedgerUpdates", ALICE),
