@@ -121,6 +121,8 @@ class FakeGoldRush:
         fills: the fills of the last block, as ``(trader, fill)`` pairs in wire form (some
             liquidations, some routed through one of :data:`BUILDERS`).
         wallets: traders the fills are drawn from; a block fills a few of them.
+        failing: wallets whose slot of a batch state reply is GoldRush's error slot
+            (``"upstream_error"``), as when upstream fails for one wallet of a batch.
     """
 
     def __init__(self, fake: FakeHyperliquid, *, seed: int = 1) -> None:
@@ -146,6 +148,7 @@ class FakeGoldRush:
         self.sent: list[tuple[int, str, Any]] = []
         self.fills: list[tuple[str, dict[str, Any]]] = []
         self.wallets: tuple[str, ...] = _USERS
+        self.failing: set[str] = set()
         self._tid = 700_000_000_000_000
         for coin in self.coins:
             self._seed_coin(coin)
@@ -562,7 +565,11 @@ class FakeGoldRush:
                     seen.append(user.lower())
             handler = self.fake.info_handlers[single]
             return [
-                handler({"type": single, "user": user}) if callable(handler) else handler
+                {"error": "upstream_error", "user": user, "message": "upstream request failed"}
+                if user in self.failing
+                else handler({"type": single, "user": user})
+                if callable(handler)
+                else handler
                 for user in seen
             ]
 
