@@ -28,6 +28,7 @@ from ._protocol import (
     Deliver,
     Event,
     GiveUp,
+    IdleWatch,
     Lazy,
     Pong,
     PostRejected,
@@ -39,11 +40,11 @@ from ._protocol import (
     SubscribeAcked,
     SubscriptionRejected,
     Undecodable,
+    check_info_venue,
+    default_idle_timeout,
     default_policy,
     unwrap_reply,
 )
-from ._protocol._idle import IdleWatch, default_idle_timeout
-from ._protocol._venues import check_info_venue
 from ._settings import Settings
 from ._streams import Mailbox, SharedSendChannel, Stream
 from .errors import (
@@ -64,7 +65,7 @@ from .models.subscriptions import StreamRestarted, SubscriptionRequest
 from .networks import MAINNET, Network
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Mapping
+    from collections.abc import AsyncGenerator, Mapping
 
     from ._policy import BufferPolicy
 
@@ -177,12 +178,27 @@ def _redacted(exc: HandshakeRejected, network: Network) -> HandshakeRejected:
     return HandshakeRejected(exc.status_code, body, retry_after=exc.retry_after)
 
 
+class _NoPublicConstructor(type):
+    """Calling the class raises ``TypeError``; only :meth:`Client._open` builds one.
+
+    trio's pattern (``trio._util.NoPublicConstructor``, for ``Nursery`` and friends): a
+    ``Client`` only makes sense with its tasks running in the nursery ``open_client`` owns,
+    so there is no way to hold one that is built but not started.
+    """
+
+    def __call__(cls, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError(
+            f"{cls.__module__}.{cls.__qualname__} has no public constructor: use "
+            "`async with trio_hl.open_client(network) as client:`"
+        )
+
+
 @final
-class Client:
+class Client(metaclass=_NoPublicConstructor):
     """A running connection to Hyperliquid: subscriptions and ``post`` requests.
 
-    Made by :func:`open_client`; never instantiate it directly. Every method may be called
-    from any task of the nursery the client lives in.
+    Made by :func:`open_client` (calling ``Client(...)`` raises ``TypeError``). Every method
+    may be called from any task of the nursery the client lives in.
     """
 
     def __init__(self, network: Network, settings: Settings) -> None:
@@ -217,6 +233,33 @@ class Client:
 
     def __repr__(self) -> str:
         return f"<trio_hl.Client {self.network!r} connected={self._outbox is not None}>"
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    @classmethod
+    @asynccontextmanager
+    async def _open(cls, network: Network, settings: Settings) -> AsyncGenerator[Client, None]:
+        """The one way to make a client (see :func:`open_client`): built, started, closed."""
+        # type.__call__ skips the metaclass's refusal; the client is running from here on.
+        client: Client = type.__call__(cls, network, settings)
+        client._running = True
+        try:
+            async with trio.open_nursery() as nursery:
+                await nursery.start(client._supervise)
+                nursery.start_soon(client._watch_idle)
+                try:
+                    yield client
+                finally:
+                    client._close_streams()
+                    with trio.CancelScope(shield=True):
+                        await client._close_gracefully()
+                    nursery.cancel_scope.cancel(reason="client closed")
+        except BaseExceptionGroup as group:
+            chosen = unwrap_group(group)
+            # Keep the error's own cause (a TLS failure's ssl error, say).
+            raise chosen from chosen.__cause__
+        finally:
+            client._close_streams()
 
     # -- public API ------------------------------------------------------------------------
 
@@ -277,9 +320,7 @@ class Client:
                 raise SubscriptionError(
                     "a subscription feeding a shared channel uses that channel's policy"
                 )
-            mailbox = send_channel._mailbox
-            if mailbox.closed or mailbox.consumer_closed:
-                raise SubscriptionError("the shared channel is closed")
+            mailbox = send_channel.attach()
             self._shared.add(mailbox)
         else:
             try:
@@ -323,7 +364,7 @@ class Client:
         *,
         policy: BufferPolicy | None = None,
         idle_timeout: IdleTimeout = "default",
-    ) -> AsyncIterator[Stream[M | StreamRestarted]]:
+    ) -> AsyncGenerator[Stream[M | StreamRestarted], None]:
         """Subscribe for the duration of an ``async with`` block.
 
         The stream yields typed messages, plus a :class:`StreamRestarted` marker after each
@@ -810,7 +851,7 @@ class Client:
         self._up.set()  # wake posts waiting for a connection: they see NotRunning
 
 
-def _unwrap_group(group: BaseExceptionGroup[BaseException]) -> BaseException:
+def unwrap_group(group: BaseExceptionGroup[BaseException]) -> BaseException:
     """The one exception a user should see from our nursery: never an ExceptionGroup (trio's
     nurseries always raise groups since 0.25); the user's own exception before ours, the
     others as notes. ``Cancelled`` is left to trio."""
@@ -825,10 +866,9 @@ def _unwrap_group(group: BaseExceptionGroup[BaseException]) -> BaseException:
     return chosen
 
 
-@asynccontextmanager
-async def open_client(
+def open_client(
     network: Network = MAINNET, *, settings: Settings | None = None
-) -> AsyncIterator[Client]:
+) -> contextlib.AbstractAsyncContextManager[Client]:
     """Connect, and keep the connection alive for the duration of the block.
 
     Entering waits for the first connection. Inside, the connection reconnects by itself
@@ -845,22 +885,5 @@ async def open_client(
             ``settings.initial_connect_attempts`` attempts.
         Whatever the block raises, unchanged; never a bare ``ExceptionGroup`` of ours.
     """
-    client = Client(network, settings or Settings())
-    client._running = True
-    try:
-        async with trio.open_nursery() as nursery:
-            await nursery.start(client._supervise)
-            nursery.start_soon(client._watch_idle)
-            try:
-                yield client
-            finally:
-                client._close_streams()
-                with trio.CancelScope(shield=True):
-                    await client._close_gracefully()
-                nursery.cancel_scope.cancel(reason="client closed")
-    except BaseExceptionGroup as group:
-        chosen = _unwrap_group(group)
-        # Keep the error's own cause (a TLS failure's ssl error, say).
-        raise chosen from chosen.__cause__
-    finally:
-        client._close_streams()
+    # The factory is private so that the client is built in one place only: here.
+    return Client._open(network, settings or Settings())  # pyright: ignore[reportPrivateUsage]

@@ -29,7 +29,7 @@ from ._transport import Closed, open_stream, rejection, resource
 from .errors import ConnectError, HyperliquidError
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator
+    from collections.abc import AsyncGenerator
 
     from ._settings import Settings
     from .networks import Network
@@ -148,7 +148,7 @@ def _not_opened(exc: BaseException, network: Network) -> HyperliquidError:
 
 
 @asynccontextmanager
-async def open_tws(network: Network, settings: Settings) -> AsyncIterator[TwsWebSocket]:
+async def open_tws(network: Network, settings: Settings) -> AsyncGenerator[TwsWebSocket, None]:
     """Open the stream and handshake; see :func:`trio_hl._transport.open_websocket`."""
     host, path = resource(network)
     stream: trio.abc.Stream | None = None

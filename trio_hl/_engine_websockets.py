@@ -29,7 +29,7 @@ from ._transport import Closed, open_stream, rejection
 from .errors import ConnectError, HandshakeRejected
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator
+    from collections.abc import AsyncGenerator
 
     from ._settings import Settings
     from .networks import Network
@@ -303,7 +303,9 @@ class SansIOWebSocket:
 
 
 @asynccontextmanager
-async def open_websockets(network: Network, settings: Settings) -> AsyncIterator[SansIOWebSocket]:
+async def open_websockets(
+    network: Network, settings: Settings
+) -> AsyncGenerator[SansIOWebSocket, None]:
     """Open the stream and handshake; see :func:`trio_hl._transport.open_websocket`."""
     stream: trio.abc.Stream | None = None
     try:

@@ -49,7 +49,7 @@ from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 import trio
 
-from ._protocol._venues import Venue, check_info_venue
+from ._protocol import Venue, check_info_venue
 from ._settings import Settings
 from .errors import (
     ConfigurationError,
@@ -67,7 +67,7 @@ from .networks import redact_url
 # ``Api`` builds its HTTP transport eagerly, and a program that only streams market data
 # over the socket never sends one.
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Mapping
+    from collections.abc import AsyncGenerator, Mapping
 
     import httpx
 
@@ -371,7 +371,7 @@ async def open_http_transport(
     *,
     settings: Settings | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
-) -> AsyncIterator[HttpTransport]:
+) -> AsyncGenerator[HttpTransport, None]:
     """An :class:`HttpTransport` with one pooled client, closed when the block exits."""
     http = HttpTransport(base_url, settings=settings, transport=transport)
     async with http.make_client() as client:

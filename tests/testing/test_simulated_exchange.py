@@ -4,7 +4,7 @@ one market, through the real client over the real protocol."""
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from contextlib import asynccontextmanager
 from decimal import Decimal
 from typing import Any
@@ -99,7 +99,7 @@ async def test_an_ioc_that_crosses_fills_at_the_book(
 
 
 @asynccontextmanager
-async def raw_socket(fake: FakeHyperliquid) -> AsyncIterator[WebSocketConnection]:
+async def raw_socket(fake: FakeHyperliquid) -> AsyncGenerator[WebSocketConnection, None]:
     """A bare WebSocket to the fake, to send what our client never would."""
     async with trio.open_nursery() as nursery:
         stream = await fake.connect()

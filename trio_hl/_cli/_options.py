@@ -17,7 +17,7 @@ from ..networks import MAINNET, TESTNET, Network, custom, goldrush
 from ._simulator import open_simulator
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Awaitable, Callable
+    from collections.abc import AsyncGenerator, Awaitable, Callable
 
 __all__ = [
     "CliError",
@@ -109,7 +109,7 @@ def configure_logging(verbose: bool) -> None:
 
 
 @asynccontextmanager
-async def open_network(options: NetworkOptions) -> AsyncIterator[Network]:
+async def open_network(options: NetworkOptions) -> AsyncGenerator[Network, None]:
     """The network to use for the duration of the block; ``--offline`` runs the simulator."""
     network = options.network()
     configure_logging(options.verbose)

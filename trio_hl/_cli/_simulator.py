@@ -16,13 +16,13 @@ import trio
 from ..testing import SimulatorAddress, serve_simulator
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator
+    from collections.abc import AsyncGenerator
 
 __all__ = ["SimulatorAddress", "open_simulator"]
 
 
 @asynccontextmanager
-async def open_simulator(*, port: int = 0, seed: int = 0) -> AsyncIterator[SimulatorAddress]:
+async def open_simulator(*, port: int = 0, seed: int = 0) -> AsyncGenerator[SimulatorAddress, None]:
     """Run the simulator on ``127.0.0.1:port`` (0: a free port) for the duration of the block."""
     async with trio.open_nursery() as nursery:
         address: SimulatorAddress = await nursery.start(

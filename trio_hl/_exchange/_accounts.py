@@ -48,8 +48,8 @@ from ..signing import (
     Signer,
 )
 from ._base import (
-    _ABSTRACTION_CODES,
-    _HYPE_DECIMALS,
+    ABSTRACTION_CODES,
+    HYPE_DECIMALS,
     ExchangeBase,
     Number,
 )
@@ -180,7 +180,7 @@ class AccountActions(ExchangeBase):
     ) -> None:
         """Delegate (or undelegate) ``amount`` staked HYPE to a validator (``tokenDelegate``,
         user-signed ``TokenDelegate``; ``wei`` in 1e-8 HYPE)."""
-        wei = to_scaled_int(amount, _HYPE_DECIMALS, what="amount")
+        wei = to_scaled_int(amount, HYPE_DECIMALS, what="amount")
         await self._send_user_signed(
             lambda nonce: TokenDelegateAction(
                 validator=validator, wei=wei, is_undelegate=is_undelegate, nonce=nonce
@@ -191,7 +191,7 @@ class AccountActions(ExchangeBase):
 
     async def staking_deposit(self, *, amount: Number, account: Account | None = None) -> None:
         """Move HYPE from spot into staking (``cDeposit``, user-signed ``CDeposit``)."""
-        wei = to_scaled_int(amount, _HYPE_DECIMALS, what="amount")
+        wei = to_scaled_int(amount, HYPE_DECIMALS, what="amount")
         await self._send_user_signed(
             lambda nonce: CDepositAction(wei=wei, nonce=nonce),
             account=account,
@@ -200,7 +200,7 @@ class AccountActions(ExchangeBase):
 
     async def staking_withdraw(self, *, amount: Number, account: Account | None = None) -> None:
         """Move HYPE from staking back to spot (``cWithdraw``, user-signed ``CWithdraw``)."""
-        wei = to_scaled_int(amount, _HYPE_DECIMALS, what="amount")
+        wei = to_scaled_int(amount, HYPE_DECIMALS, what="amount")
         await self._send_user_signed(
             lambda nonce: CWithdrawAction(wei=wei, nonce=nonce),
             account=account,
@@ -294,10 +294,10 @@ class AccountActions(ExchangeBase):
     ) -> None:
         """The API wallet's way to set the abstraction mode (``agentSetAbstraction``, L1;
         sent as the code ``i``/``u``/``p``)."""
-        code = _ABSTRACTION_CODES.get(abstraction)
+        code = ABSTRACTION_CODES.get(abstraction)
         if code is None:
             raise ConfigurationError(
-                f"abstraction must be one of {', '.join(_ABSTRACTION_CODES)}, got "
+                f"abstraction must be one of {', '.join(ABSTRACTION_CODES)}, got "
                 f"{abstraction!r:.60}"
             )
         action = AgentSetAbstractionAction(abstraction=code)

@@ -8,15 +8,15 @@ signs for whom, nonces and what an unknown outcome means.
 
 from __future__ import annotations
 
-import time as _time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias, final
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
 import attrs
 
 from .._account import Account, normalise_address
 from .._info import Info, Time, to_ms
+from .._nonces import SHARED_NONCES, NonceSource
 from .._numbers import (
     round_price,
     round_size,
@@ -68,64 +68,13 @@ Number: TypeAlias = Decimal | int | str
 DEFAULT_SLIPPAGE: Final = Decimal("0.05")
 """Market orders: at most 5% worse than the mid (the official SDK's default)."""
 
-_USDC_DECIMALS: Final = 6  # micro-USDC: ntli, usd, initialUsd
-_HYPE_DECIMALS: Final = 8  # wei of HYPE: tokenDelegate, cDeposit, cWithdraw
-_ABSTRACTION_CODES: Final[Mapping[str, Literal["i", "u", "p"]]] = {
+USDC_DECIMALS: Final = 6  # micro-USDC: ntli, usd, initialUsd
+HYPE_DECIMALS: Final = 8  # wei of HYPE: tokenDelegate, cDeposit, cWithdraw
+ABSTRACTION_CODES: Final[Mapping[str, Literal["i", "u", "p"]]] = {
     "disabled": "i",
     "unifiedAccount": "u",
     "portfolioMargin": "p",
 }
-
-
-def wall_clock_ms() -> int:
-    """Milliseconds since the epoch, from the system clock (what the exchange expects)."""
-    return _time.time_ns() // 1_000_000
-
-
-@final
-class NonceSource:
-    """Strictly increasing nonces per signer, safe under concurrent Trio tasks.
-
-    ``next(signer)`` returns ``max(clock(), last + 1)`` and records it, with no checkpoint in
-    between. Share one source between every :class:`Exchange` that signs with the same key
-    (``Api`` does) so they never collide.
-
-    Args:
-        clock: milliseconds since the epoch (default :func:`wall_clock_ms`); inject a fake
-            clock in tests. It is never ``trio.current_time()``: the exchange compares
-            nonces with real time.
-    """
-
-    def __init__(self, clock: Callable[[], int] | None = None) -> None:
-        self._clock = clock if clock is not None else wall_clock_ms
-        self._last: dict[str, int] = {}
-
-    def next(self, signer: str) -> int:
-        """The next nonce of ``signer`` (an address; case does not matter).
-
-        Raises:
-            ConfigurationError: the clock returned something other than a non-negative int.
-        """
-        now: object = self._clock()
-        if isinstance(now, bool) or not isinstance(now, int) or now < 0:
-            raise ConfigurationError(f"the nonce clock must return int milliseconds, got {now!r}")
-        key = signer.lower()
-        last = self._last.get(key)
-        nonce = now if last is None or now > last else last + 1
-        self._last[key] = nonce
-        return nonce
-
-    def last(self, signer: str) -> int | None:
-        """The last nonce handed out for ``signer``, if any."""
-        return self._last.get(signer.lower())
-
-    def __repr__(self) -> str:
-        return f"<trio_hl.NonceSource signers={len(self._last)}>"
-
-
-SHARED_NONCES: Final = NonceSource()
-"""The default source of every Exchange and Api built without one: one sequence per signer
-across the process, however many Exchange objects sign with the same key."""
 
 
 def _ok(body: object) -> Mapping[str, Any]:
@@ -146,7 +95,7 @@ def _ok(body: object) -> Mapping[str, Any]:
     return body
 
 
-def _one(results: Sequence[Any], body: Mapping[str, Any]) -> Any:
+def only_result(results: Sequence[Any], body: Mapping[str, Any]) -> Any:
     if len(results) != 1:
         raise ProtocolError(
             f"expected one status, got {len(results)} (the action was executed): {body!r:.200}"
@@ -157,12 +106,12 @@ def _one(results: Sequence[Any], body: Mapping[str, Any]) -> Any:
     return result
 
 
-def _placed(results: Sequence[OrderResult], body: Mapping[str, Any]) -> PlacedOrder:
-    result: PlacedOrder = _one(results, body)
+def placed_order(results: Sequence[OrderResult], body: Mapping[str, Any]) -> PlacedOrder:
+    result: PlacedOrder = only_result(results, body)
     return result
 
 
-def _fraction(value: Number, *, what: str) -> Decimal:
+def to_fraction(value: Number, *, what: str) -> Decimal:
     number = to_decimal(value, what=what)
     if not 0 <= number < 1:
         raise ConfigurationError(f"{what} is a fraction in [0, 1), got {to_wire(number)}")
@@ -362,14 +311,11 @@ class ExchangeBase:
             )
         nonce = self.nonces.next(signer.address)
         action = build(nonce)
-        if isinstance(action, UserSignedAction):
-            wire = action.prepared(
-                is_mainnet=self.is_mainnet, signature_chain_id=self.signature_chain_id
-            )
-        else:
-            wire = prepare_user_signed_action(
-                action, is_mainnet=self.is_mainnet, signature_chain_id=self.signature_chain_id
-            )
+        wire = prepare_user_signed_action(
+            action.to_wire() if isinstance(action, UserSignedAction) else action,
+            is_mainnet=self.is_mainnet,
+            signature_chain_id=self.signature_chain_id,
+        )
         signature = sign_user_signed(signer, wire, is_mainnet=self.is_mainnet)
         payload = {
             "action": wire,

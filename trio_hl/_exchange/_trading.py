@@ -61,13 +61,13 @@ if TYPE_CHECKING:
     from .._account import Account
     from .._universe import AssetInfo
 from ._base import (
-    _USDC_DECIMALS,
     DEFAULT_SLIPPAGE,
+    USDC_DECIMALS,
     ExchangeBase,
     Number,
-    _fraction,
-    _one,
-    _placed,
+    only_result,
+    placed_order,
+    to_fraction,
 )
 
 
@@ -134,7 +134,7 @@ class TradingActions(ExchangeBase):
             expires_after=expires_after,
             account=account,
         )
-        return _placed(results, body)
+        return placed_order(results, body)
 
     async def place_orders(
         self,
@@ -228,7 +228,7 @@ class TradingActions(ExchangeBase):
         """
         info = self._asset(asset)
         checked_size = self._size(info, size, auto_round=auto_round)
-        fraction = _fraction(slippage, what="slippage")
+        fraction = to_fraction(slippage, what="slippage")
         if reference_price is not None:
             reference = to_decimal(reference_price, what="reference_price")
         else:
@@ -329,7 +329,7 @@ class TradingActions(ExchangeBase):
         """
         request = CancelRequest(asset=asset, order_id=order_id, cloid=cloid)
         results, body = await self._cancels([request], vault_address, expires_after, account)
-        _one(results, body)
+        only_result(results, body)
 
     async def cancel_orders(
         self,
@@ -430,7 +430,7 @@ class TradingActions(ExchangeBase):
         results, body = await self._modifies(
             [request], auto_round, vault_address, expires_after, account
         )
-        return _placed(results, body)
+        return placed_order(results, body)
 
     async def modify_orders(
         self,
@@ -533,7 +533,7 @@ class TradingActions(ExchangeBase):
         action = UpdateIsolatedMarginAction(
             asset=self._asset_id(asset),
             is_buy=is_buy,
-            ntli=to_scaled_int(amount, _USDC_DECIMALS, what="amount"),
+            ntli=to_scaled_int(amount, USDC_DECIMALS, what="amount"),
         )
         await self._send_l1(
             action,
@@ -599,7 +599,7 @@ class TradingActions(ExchangeBase):
             vault=self._vault(vault_address),
             expires_after=expires_after,
         )
-        result: TwapRunning = _one([decode_twap_order(body.get("response"))], body)
+        result: TwapRunning = only_result([decode_twap_order(body.get("response"))], body)
         return result
 
     async def twap_cancel(
@@ -623,6 +623,6 @@ class TradingActions(ExchangeBase):
             vault=self._vault(vault_address),
             expires_after=expires_after,
         )
-        _one([decode_twap_cancel(body.get("response"))], body)
+        only_result([decode_twap_cancel(body.get("response"))], body)
 
     # -- transfers (user-signed unless stated) ---------------------------------------------------

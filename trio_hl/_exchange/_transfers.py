@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
     pass
 from ._base import (
-    _USDC_DECIMALS,
+    USDC_DECIMALS,
     ExchangeBase,
     Number,
 )
@@ -141,7 +141,7 @@ class TransferActions(ExchangeBase):
         action = SubAccountTransferAction(
             sub_account_user=sub_account,
             is_deposit=is_deposit,
-            usd=to_scaled_int(amount, _USDC_DECIMALS, what="amount"),
+            usd=to_scaled_int(amount, USDC_DECIMALS, what="amount"),
         )
         await self._send_l1(action, account=account, expires_after=expires_after)
 
@@ -176,7 +176,7 @@ class TransferActions(ExchangeBase):
         action = VaultTransferAction(
             vault_address=vault,
             is_deposit=is_deposit,
-            usd=to_scaled_int(amount, _USDC_DECIMALS, what="amount"),
+            usd=to_scaled_int(amount, USDC_DECIMALS, what="amount"),
         )
         await self._send_l1(action, account=account, expires_after=expires_after)
 
@@ -221,7 +221,7 @@ class TransferActions(ExchangeBase):
         Returns:
             The new vault's address.
         """
-        initial = to_scaled_int(initial_usd, _USDC_DECIMALS, what="initial_usd")
+        initial = to_scaled_int(initial_usd, USDC_DECIMALS, what="initial_usd")
         # Built once now so that a bad argument fails before a nonce is drawn.
         CreateVaultAction(name=name, description=description, initial_usd=initial, nonce=0)
         body = await self._send_l1(
@@ -261,7 +261,7 @@ class TransferActions(ExchangeBase):
         """Distribute USDC to a vault's followers; 0 closes the vault (``vaultDistribute``,
         L1)."""
         action = VaultDistributeAction(
-            vault_address=vault, usd=to_scaled_int(amount, _USDC_DECIMALS, what="amount")
+            vault_address=vault, usd=to_scaled_int(amount, USDC_DECIMALS, what="amount")
         )
         await self._send_l1(action, account=account, expires_after=expires_after)
 

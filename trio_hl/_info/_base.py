@@ -55,7 +55,7 @@ def to_ms(value: Time, *, what: str = "time") -> int:
     return raw
 
 
-def _optional_ms(value: Time | None, *, what: str) -> int | None:
+def optional_ms(value: Time | None, *, what: str) -> int | None:
     return None if value is None else to_ms(value, what=what)
 
 

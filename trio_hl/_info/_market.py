@@ -78,7 +78,7 @@ if TYPE_CHECKING:
 from ._base import (
     InfoBase,
     Time,
-    _optional_ms,
+    optional_ms,
     to_ms,
 )
 
@@ -121,7 +121,7 @@ class MarketInfo(InfoBase):
                 coin=self._coin(asset),
                 interval=interval,
                 start_time=to_ms(start, what="start"),
-                end_time=_optional_ms(end, what="end"),
+                end_time=optional_ms(end, what="end"),
             )
         )
 
@@ -138,7 +138,7 @@ class MarketInfo(InfoBase):
             FundingHistoryRequest(
                 coin=self._coin(asset),
                 start_time=to_ms(start, what="start"),
-                end_time=_optional_ms(end, what="end"),
+                end_time=optional_ms(end, what="end"),
             )
         )
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..models.exchange import Cloid
 from ..models.info import (
     ActiveAssetDataRequest,
     ApprovedBuildersRequest,
@@ -63,6 +62,7 @@ if TYPE_CHECKING:
         SpotClearinghouseState,
         WebData2,
     )
+    from ..models.exchange import Cloid
     from ..models.info import (
         BorrowLendInterest,
         BorrowLendUserState,
@@ -98,7 +98,7 @@ if TYPE_CHECKING:
 from ._base import (
     InfoBase,
     Time,
-    _optional_ms,
+    optional_ms,
     to_ms,
 )
 
@@ -173,7 +173,7 @@ class UserInfo(InfoBase):
             UserFillsByTimeRequest(
                 user=user,
                 start_time=to_ms(start, what="start"),
-                end_time=_optional_ms(end, what="end"),
+                end_time=optional_ms(end, what="end"),
                 aggregate_by_time=aggregate_by_time,
                 reversed=reversed,
             )
@@ -199,7 +199,9 @@ class UserInfo(InfoBase):
         ``order is None`` (check ``result.found``).
         """
         user = self._user(address, account)
-        oid = str(order_id) if isinstance(order_id, Cloid) else order_id
+        # A Cloid writes itself as its wire string (an isinstance check would load every
+        # exchange model into a market-data program); anything else fails the request's check.
+        oid = order_id if isinstance(order_id, int | str) else str(order_id)
         return await self.request(OrderStatusRequest(user=user, oid=oid))
 
     async def user_funding(
@@ -216,7 +218,7 @@ class UserInfo(InfoBase):
             UserFundingRequest(
                 user=user,
                 start_time=to_ms(start, what="start"),
-                end_time=_optional_ms(end, what="end"),
+                end_time=optional_ms(end, what="end"),
             )
         )
 
@@ -234,8 +236,8 @@ class UserInfo(InfoBase):
         return await self.request(
             UserNonFundingLedgerUpdatesRequest(
                 user=user,
-                start_time=_optional_ms(start, what="start"),
-                end_time=_optional_ms(end, what="end"),
+                start_time=optional_ms(start, what="start"),
+                end_time=optional_ms(end, what="end"),
             )
         )
 
@@ -382,7 +384,7 @@ class UserInfo(InfoBase):
             UserTwapSliceFillsByTimeRequest(
                 user=user,
                 start_time=to_ms(start, what="start"),
-                end_time=_optional_ms(end, what="end"),
+                end_time=optional_ms(end, what="end"),
             )
         )
 
@@ -457,7 +459,7 @@ class UserInfo(InfoBase):
             UserBorrowLendInterestRequest(
                 user=user,
                 start_time=to_ms(start, what="start"),
-                end_time=_optional_ms(end, what="end"),
+                end_time=optional_ms(end, what="end"),
             )
         )
 

@@ -47,17 +47,20 @@ its modules. One table holds every channel (:data:`CHANNELS`, see ``_channels``)
 from .._limits import Limits
 from ._channels import (
     CHANNELS,
+    UNDECODABLE,
     ChannelSpec,
     Control,
     Lazy,
     decode_channel,
     decode_message,
     default_policy,
+    serves_frame,
     spec_for_frame,
     subscription_route,
 )
 from ._connection import GiveUp, Reconnect, Retry
-from ._frames import PING
+from ._frames import CONTROL_CHANNELS, PING, loads, subscribe_frame
+from ._idle import IdleWatch, default_idle_timeout
 from ._replies import unwrap_reply
 from ._session import (
     Deliver,
@@ -72,15 +75,30 @@ from ._session import (
     SubscriptionRejected,
     Undecodable,
 )
+from ._venues import (
+    GOLDRUSH_INFO_TYPES,
+    GOLDRUSH_ONLY_INFO_TYPES,
+    GOLDRUSH_ONLY_TYPES,
+    GOLDRUSH_SERVED_TYPES,
+    Venue,
+    check_info_venue,
+)
 
 __all__ = [
     "CHANNELS",
+    "CONTROL_CHANNELS",
+    "GOLDRUSH_INFO_TYPES",
+    "GOLDRUSH_ONLY_INFO_TYPES",
+    "GOLDRUSH_ONLY_TYPES",
+    "GOLDRUSH_SERVED_TYPES",
     "PING",
+    "UNDECODABLE",
     "ChannelSpec",
     "Control",
     "Deliver",
     "Event",
     "GiveUp",
+    "IdleWatch",
     "Lazy",
     "Limits",
     "Lost",
@@ -94,10 +112,16 @@ __all__ = [
     "SubscribeAcked",
     "SubscriptionRejected",
     "Undecodable",
+    "Venue",
+    "check_info_venue",
     "decode_channel",
     "decode_message",
+    "default_idle_timeout",
     "default_policy",
+    "loads",
+    "serves_frame",
     "spec_for_frame",
+    "subscribe_frame",
     "subscription_route",
     "unwrap_reply",
 ]

@@ -61,13 +61,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from functools import partial
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeVar, cast
 
 import attrs
 import msgspec
-from cattrs.errors import BaseValidationError
 
-from .._convert import CONVERTER, bound_structure_hook, json_decoder, json_frame_decoder
+from .._convert import (
+    CONVERTER,
+    DECODE_FAILURES,
+    bound_structure_hook,
+    describe_failure,
+    json_decoder,
+    json_frame_decoder,
+)
 from .._policy import BufferPolicy
 from ..errors import DecodeError
 from ..models.account import (
@@ -162,7 +168,7 @@ from ..models.user import (
 )
 from ._dedupe import FillDeduplicator, MessageFilter
 from ._frames import CONTROL_CHANNELS, channel_prefix, loads, parse
-from ._keys import WILDCARD, BookRoute, FieldRoute, Route, Routed, RouteKey
+from ._keys import WALLET_LIST_FIELDS, WILDCARD, BookRoute, FieldRoute, Route, Routed, RouteKey
 
 __all__ = [
     "CHANNELS",
@@ -180,8 +186,10 @@ __all__ = [
     "iter_books_lazy",
     "iter_decode",
     "iter_decode_text",
+    "serves_frame",
     "spec_for_frame",
     "subscription_route",
+    "subscription_routes",
 ]
 
 T = TypeVar("T")
@@ -189,7 +197,8 @@ T = TypeVar("T")
 Decoder = Callable[[Any], object | None]
 """One item of a frame's ``data`` -> its message, or ``None`` for an item carrying nothing.
 
-Raises any of :data:`_DECODE_FAILURES` (or :class:`DecodeError`) on malformed data."""
+Raises any of :data:`trio_hl._convert.DECODE_FAILURES` (or :class:`DecodeError`) on malformed
+data."""
 
 Wanted = Callable[[RouteKey], bool]
 """Does some live subscription want this route?"""
@@ -298,6 +307,10 @@ def _trades(data: Any) -> Trades | None:
 
 
 def _order_updates(data: Any) -> OrderUpdates | None:
+    # Hyperliquid sends a bare list; GoldRush's page describes "an updates array" of
+    # user-tagged entries without showing the frame, so ``{"updates": [...]}`` is read too.
+    if isinstance(data, Mapping) and "updates" in data:
+        return _order_updates(cast("Mapping[str, Any]", data)["updates"])
     updates = tuple(_order_update(item) for item in _list(data, "order updates"))
     return OrderUpdates(updates=updates) if updates else None
 
@@ -969,6 +982,32 @@ def spec_for_frame(channel: str) -> ChannelSpec | None:
     return None if entry is None else entry[0]
 
 
+def _frame_coin(channel: str, data: Any) -> str | None:
+    """The coin a data frame is about: its object's (a candle's ``s``), a list's first item's."""
+    item: object = data
+    if isinstance(item, list):
+        items = cast("list[object]", item)
+        item = items[0] if items else None
+    if not isinstance(item, dict):
+        return None
+    coin = cast("dict[str, object]", item).get("s" if channel == "candle" else "coin")
+    return coin if isinstance(coin, str) else None
+
+
+def serves_frame(subscription: Mapping[str, Any], channel: str, data: Any) -> bool:
+    """Would the server send this data frame to this subscription? The servers of the test
+    kit and of ``trio_hl replay`` decide with it (the client routes with :class:`Route`)."""
+    row = spec_for_frame(channel)
+    if row is None or subscription.get("type") != row.wire_type:
+        return False
+    wanted = subscription.get("coin")
+    if wanted is None:
+        return True  # a wildcard (GoldRush l2Book) or a channel without coins
+    if isinstance(data, list) and row.batch:
+        return True  # a batch of books: let the client split it
+    return _frame_coin(channel, data) in (wanted, None)
+
+
 def _row(body: Mapping[str, Any]) -> ChannelSpec:
     kind = body.get("type")
     row = CHANNELS.get(kind) if isinstance(kind, str) else None
@@ -986,6 +1025,16 @@ def subscription_route(body: Mapping[str, Any]) -> RouteKey:
     return _row(body).route.of_subscription(body)
 
 
+def subscription_routes(body: Mapping[str, Any]) -> tuple[RouteKey, ...]:
+    """Every route a subscription body claims (one per wallet of a multi-wallet body,
+    ``_keys`` rule 9).
+
+    Raises:
+        ValueError: unknown subscription type or a missing required field.
+    """
+    return _row(body).route.of_subscriptions(body)
+
+
 def default_policy(body: Mapping[str, Any]) -> BufferPolicy:
     """The buffer policy of a subscription whose caller chose none."""
     row = _row(body)
@@ -997,29 +1046,14 @@ def default_policy(body: Mapping[str, Any]) -> BufferPolicy:
 def filter_for(body: Mapping[str, Any]) -> MessageFilter | None:
     """A fresh message filter for a new wire subscription with this body, if its type has one."""
     row = _row(body)
-    return None if row.dedupe is None else row.dedupe()
+    if row.dedupe is None or any(name in body for name in WALLET_LIST_FIELDS):
+        # A multi-wallet userFills (GoldRush, live only) replays nothing to remove, and two
+        # of its wallets on either side of one trade share the fill's tid.
+        return None
+    return row.dedupe()
 
 
 # --- decoding ---------------------------------------------------------------------------------
-
-
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, BaseValidationError):
-        leaves = exc.exceptions
-        return "; ".join(_describe(e) for e in leaves[:3])
-    return str(exc) or type(exc).__name__
-
-
-_DECODE_FAILURES: Final = (
-    BaseValidationError,
-    TypeError,
-    ValueError,
-    KeyError,
-    IndexError,
-    AttributeError,
-    ArithmeticError,  # decimal.InvalidOperation and friends
-    RecursionError,  # absurdly deep nesting
-)
 
 
 def iter_decode(channel: str, data: Any, wanted: Wanted) -> Iterator[Routed | DecodeError]:
@@ -1052,8 +1086,8 @@ def iter_decode(channel: str, data: Any, wanted: Wanted) -> Iterator[Routed | De
         except DecodeError as exc:
             yield exc
             continue
-        except _DECODE_FAILURES as exc:
-            yield DecodeError(_describe(exc), channel=channel)
+        except DECODE_FAILURES as exc:
+            yield DecodeError(describe_failure(exc), channel=channel)
             continue
         yield routed
 

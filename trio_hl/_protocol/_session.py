@@ -21,20 +21,27 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal, cast
 
 import attrs
 
 from .._limits import Limits
 from ..errors import ConfigurationError, DecodeError, SubscriptionError
-from ._channels import CHANNELS, Control, decode_message, filter_for, subscription_route
+from ._channels import CHANNELS, Control, decode_message, filter_for, subscription_routes
 from ._dedupe import MessageFilter
 from ._frames import loads, post_frame, subscribe_frame, unsubscribe_frame
-from ._keys import FieldRoute, RouteKey, SubscriptionKey, normalise, subscription_key
+from ._keys import (
+    WALLET_LIST_FIELDS,
+    FieldRoute,
+    RouteKey,
+    SubscriptionKey,
+    normalise,
+    subscription_key,
+)
 from ._venues import Venue, check_subscription_venue
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
+    from collections.abc import Callable, Iterable, Iterator, Mapping
 
     from ._keys import Routed
 
@@ -149,7 +156,7 @@ class _Wire:
 
     body: dict[str, Any]
     normal: dict[str, Any]
-    route: RouteKey
+    routes: tuple[RouteKey, ...]
     sids: set[int]
     state: Literal["idle", "pending", "active"] = "idle"
     # Trims or drops messages before delivery; lives as long as the wire subscription,
@@ -189,6 +196,21 @@ def _same(ours: object, theirs: object) -> bool:
     return ours == theirs
 
 
+def _listed(normal: Mapping[str, Any]) -> list[str]:
+    """The wallets a normalised body follows (``user``, or a GoldRush list)."""
+    for name in WALLET_LIST_FIELDS:
+        value = normal.get(name)
+        if isinstance(value, list):
+            return [str(v) for v in cast("list[object]", value)]
+    user = normal.get("user")
+    return [user] if isinstance(user, str) else []
+
+
+def _wallets(normal: Mapping[str, Any]) -> str:
+    wallets = _listed(normal)
+    return wallets[0] if len(wallets) == 1 else f"{len(wallets)} wallets"
+
+
 def _is_subset(ours: Mapping[str, Any], echo: Mapping[str, Any]) -> bool:
     return all(name in echo and _same(value, echo[name]) for name, value in ours.items())
 
@@ -221,6 +243,13 @@ class Session:
         # The routes of a message -> who receives it (see _targets_of); cleared whenever a
         # subscription comes or goes.
         self._targets: dict[tuple[RouteKey, ...], _Targets] = {}
+        # The control channels' handlers, by channel name.
+        self._control: Final[Mapping[str, Callable[[Any], list[Event]]]] = {
+            "pong": self._on_pong,
+            "subscriptionResponse": self._on_ack,
+            "post": self._on_post,
+            "error": self._on_error,
+        }
 
     # -- subscriptions ---------------------------------------------------------------------
 
@@ -240,7 +269,7 @@ class Session:
         """
         check_subscription_venue(self.venue, body)
         try:
-            route = subscription_route(body)
+            routes = subscription_routes(body)
         except ValueError as exc:
             raise ConfigurationError(str(exc)) from None
         key = subscription_key(body)
@@ -251,16 +280,18 @@ class Session:
             self._sid_key[sid] = key
             self._targets.clear()
             return sid, key, None
-        other = self._routes.get(route)
-        if other is not None:
-            raise SubscriptionError(self._collision(body, key, self._wires[other]))
+        for route in routes:
+            other = self._routes.get(route)
+            if other is not None:
+                raise SubscriptionError(self._collision(body, key, self._wires[other]))
         self._check_limits(body)
         normal = normalise(body)
         wire = _Wire(
-            body=dict(body), normal=normal, route=route, sids={sid}, filter=filter_for(body)
+            body=dict(body), normal=normal, routes=routes, sids={sid}, filter=filter_for(body)
         )
         self._wires[key] = wire
-        self._routes[route] = key
+        for route in routes:
+            self._routes[route] = key
         self._sid_key[sid] = key
         self._targets.clear()
         if not self.connected:
@@ -275,11 +306,20 @@ class Session:
         if isinstance(row.route, FieldRoute) and row.route.unattributed:
             channel = row.frame_channel
             return (
-                f"cannot subscribe to {kind} for {str(body.get('user')).lower()}: this "
-                f"connection already carries {kind} for {live.normal.get('user')}, and "
+                f"cannot subscribe to {kind} for {_wallets(normalise(body))}: this "
+                f"connection already carries {kind} for {_wallets(live.normal)}, and "
                 f"{kind} frames (channel {channel!r}) carry no user, so the two streams "
                 "could not be told apart and messages would be mis-delivered. Use a second "
                 "client (another connection) for the second user"
+            )
+        shared = set(_listed(normalise(body))) & set(_listed(live.normal))
+        if shared and any(name in body or name in live.body for name in WALLET_LIST_FIELDS):
+            return (
+                f"cannot subscribe to {key}: the live subscription {subscription_key(live.body)} "
+                f"already follows {', '.join(sorted(shared))} on this connection, and "
+                f"{kind} frames do not say which subscription they answer, so the wallet's "
+                "messages could not be delivered to the right one. Unsubscribe the other "
+                "list first (GoldRush matches bodies exactly), or use a second client"
             )
         return (
             f"cannot subscribe to {key}: its frames cannot be told apart from those of the "
@@ -328,7 +368,8 @@ class Session:
         if wire.sids:
             return None
         del self._wires[key]
-        del self._routes[wire.route]
+        for route in wire.routes:
+            del self._routes[route]
         if self.connected and wire.state != "idle":
             return unsubscribe_frame(wire.body)
         return None
@@ -441,7 +482,7 @@ class Session:
         """
         decoded = decode_message(raw, self._routes.__contains__, lazy_books=self.lazy_books)
         if isinstance(decoded, Control):
-            return iter(_CONTROL[decoded.channel](self, decoded.data))
+            return iter(self._control[decoded.channel](decoded.data))
         return self._route(decoded)
 
     def _route(self, items: Iterator[Routed | DecodeError]) -> Iterator[Event]:
@@ -535,7 +576,8 @@ class Session:
         if key is None:
             return [ServerNotice(text)]
         wire = self._wires.pop(key)
-        del self._routes[wire.route]
+        for route in wire.routes:
+            del self._routes[route]
         self._targets.clear()
         for sid in wire.sids:
             del self._sid_key[sid]
@@ -550,11 +592,3 @@ class Session:
                 if best is None or size > best[0]:
                     best = (size, key)
         return None if best is None else best[1]
-
-
-_CONTROL: Final = {
-    "pong": Session._on_pong,
-    "subscriptionResponse": Session._on_ack,
-    "post": Session._on_post,
-    "error": Session._on_error,
-}

@@ -8,14 +8,14 @@ I/O is ever in flight. It can also listen on a loopback port for clients that ar
 Which subscription type a data channel serves (``user`` serves ``userEvents``) and which
 channels batch several items in one frame are facts of the protocol, read from the channel
 table (``_protocol.CHANNELS``) like everywhere else. Which frames reach which subscription is
-an independent implementation of the server's, not a reuse of the client's routing code, so
-that a routing bug in the client cannot hide itself in the fake.
+the server's rule (``serves_frame``, shared with ``trio_hl replay``), written apart from the
+client's routing (``Route``), so that a routing bug in the client cannot hide itself in the fake.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncGenerator, Callable
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any, Final, final
 from urllib.parse import parse_qs, urlsplit
@@ -26,7 +26,7 @@ import trio.testing
 from trio_websocket import ConnectionClosed, WebSocketConnection, wrap_server_stream
 
 from .._limits import Limits
-from .._protocol import spec_for_frame
+from .._protocol import serves_frame
 from ..errors import ConfigurationError
 from ..networks import Network
 from ._fake_exchange import install_fake_exchange
@@ -61,42 +61,30 @@ def _dumps(obj: Any) -> str:
     return json.dumps(obj, separators=(",", ":"))
 
 
-def _frame_coin(channel: str, data: Any) -> str | None:
-    if channel == "trades" and isinstance(data, list) and data and isinstance(data[0], dict):
-        coin = data[0].get("coin")
-    elif channel == "candle" and isinstance(data, dict):
-        coin = data.get("s")
-    elif isinstance(data, dict):
-        coin = data.get("coin")
-    else:
-        coin = None
-    return coin if isinstance(coin, str) else None
-
-
-def _serves(subscription: Mapping[str, Any], channel: str, data: Any) -> bool:
-    """Would the real server send this data frame to this subscription?"""
-    row = spec_for_frame(channel)
-    if row is None or subscription.get("type") != row.wire_type:
-        return False
-    wanted = subscription.get("coin")
-    if wanted is None:
-        return True  # a wildcard (GoldRush l2Book) or a channel without coins
-    if isinstance(data, list) and row.batch:
-        return True  # a batch of books: let the client split it
-    return _frame_coin(channel, data) in (wanted, None)
-
-
 @final
 class FakeConnection:
     """One client connection as the fake server sees it."""
 
-    def __init__(self, index: int, ws: WebSocketConnection, path: str) -> None:
+    def __init__(
+        self, index: int, ws: WebSocketConnection, path: str, stream: trio.abc.Stream
+    ) -> None:
         self.index = index
         self.path = path
         self.subscriptions: list[dict[str, Any]] = []
         self._ws = ws
-        self._stream: trio.abc.Stream | None = None
+        self._stream = stream
         self.closed = False
+
+    async def cut(self) -> None:
+        """End the connection abruptly (no close frame), like a network failure."""
+        self.closed = True
+        await trio.aclose_forcefully(self._stream)
+
+    async def close(self, code: int = 1000, reason: str = "") -> None:
+        """Close the connection with a WebSocket close frame (bounded: 1 s)."""
+        self.closed = True
+        with trio.move_on_after(1):
+            await self._ws.aclose(code, reason or None)
 
     async def send_text(self, text: str) -> None:
         """Send one raw text frame (may be malformed on purpose)."""
@@ -204,7 +192,7 @@ class FakeHyperliquid:
     async def connect(self) -> trio.abc.Stream:
         """Open an in-memory byte stream to this server (the client's end)."""
         client_end, server_end = trio.testing.memory_stream_pair()
-        self._nursery.start_soon(self._serve, server_end)
+        self._nursery.start_soon(self.serve_websocket, server_end)
         await trio.lowlevel.checkpoint()
         return client_end
 
@@ -222,7 +210,7 @@ class FakeHyperliquid:
         listeners = await trio.open_tcp_listeners(port, host="127.0.0.1")
         self._listen_port = listeners[0].socket.getsockname()[1]
         task_status.started(self._listen_port)
-        await trio.serve_listeners(self._serve, listeners)
+        await trio.serve_listeners(self.serve_websocket, listeners)
 
     # -- scripting -----------------------------------------------------------------------------
 
@@ -261,7 +249,7 @@ class FakeHyperliquid:
         text = _dumps({"channel": channel, "data": data})
         sent = 0
         for conn in self.live:
-            if any(_serves(sub, channel, data) for sub in conn.subscriptions):
+            if any(serves_frame(sub, channel, data) for sub in conn.subscriptions):
                 await conn.send_text(text)
                 sent += 1
         return sent
@@ -285,20 +273,12 @@ class FakeHyperliquid:
     async def drop(self) -> None:
         """Cut every live connection abruptly (no close frame), like a network failure."""
         for conn in self.live:
-            await self._cut(conn)
-
-    @staticmethod
-    async def _cut(conn: FakeConnection) -> None:
-        conn.closed = True
-        if conn._stream is not None:
-            await trio.aclose_forcefully(conn._stream)
+            await conn.cut()
 
     async def close(self, code: int = 1000, reason: str = "") -> None:
         """Close every live connection with a WebSocket close frame."""
         for conn in self.live:
-            conn.closed = True
-            with trio.move_on_after(1):
-                await conn._ws.aclose(code, reason or None)
+            await conn.close(code, reason)
 
     async def wait_received(
         self, predicate: Callable[[Any], bool], *, count: int = 1, since: int = 0
@@ -365,7 +345,12 @@ class FakeHyperliquid:
         self._changed.set()
         self._changed = trio.Event()
 
-    async def _serve(self, stream: trio.abc.Stream) -> None:
+    async def serve_websocket(self, stream: trio.abc.Stream) -> None:
+        """Serve one client over a byte stream: the WebSocket handshake, then the session.
+
+        :meth:`connect` and :meth:`serve_tcp` call it; a server of your own that accepted
+        the stream (an HTTP front, as the simulator's) hands the stream over with it.
+        """
         try:
             async with trio.open_nursery() as nursery:
                 request = await wrap_server_stream(nursery, stream, max_message_size=_MAX_FRAME)
@@ -378,8 +363,7 @@ class FakeHyperliquid:
                     self._notify()
                     return
                 ws = await request.accept()
-                conn = FakeConnection(len(self.connections), ws, request.path)
-                conn._stream = stream
+                conn = FakeConnection(len(self.connections), ws, request.path, stream)
                 self.connections.append(conn)
                 self._notify()
                 try:
@@ -515,7 +499,7 @@ class FakeHyperliquid:
             if simulation is not None:
                 if simulation.take_lost_reply():
                     # Executed, and the connection dies before the reply leaves.
-                    await self._cut(conn)
+                    await conn.cut()
                     await simulation.publish()
                     return
                 await conn.send({"channel": "post", "data": {"id": post_id, "response": response}})
@@ -541,7 +525,7 @@ class FakeHyperliquid:
 @asynccontextmanager
 async def open_fake_hyperliquid(
     *, seed: int | None = None, goldrush: bool = False
-) -> AsyncIterator[FakeHyperliquid]:
+) -> AsyncGenerator[FakeHyperliquid, None]:
     """Run a :class:`FakeHyperliquid` for the duration of the block.
 
     Args:

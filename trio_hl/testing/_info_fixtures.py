@@ -190,7 +190,7 @@ SPOT_META: Final[dict[str, Any]] = {
     ],
 }
 
-_MIDS: Final = {
+MIDS: Final = {
     "": {
         "BTC": "108963.5",
         "ETH": "2427.15",
@@ -220,7 +220,7 @@ def _perp_ctx(mark: str, mid: str | None) -> dict[str, Any]:
 
 
 def _perp_ctxs(dex: str) -> list[dict[str, Any]]:
-    mids = _MIDS[dex]
+    mids = MIDS[dex]
     return [
         _perp_ctx(mids.get(asset["name"], "0.5"), mids.get(asset["name"]))
         for asset in _METAS[dex]["universe"]
@@ -232,8 +232,8 @@ def _spot_ctxs() -> list[dict[str, Any]]:
         {
             "prevDayPx": "0.18",
             "dayNtlVlm": "514258.2666000001",
-            "markPx": _MIDS[""][pair["name"]],
-            "midPx": _MIDS[""][pair["name"]],
+            "markPx": MIDS[""][pair["name"]],
+            "midPx": MIDS[""][pair["name"]],
             "circulatingSupply": "198732793.9431799948",
             "coin": pair["name"],
             "totalSupply": "198735670.942140013",
@@ -244,7 +244,7 @@ def _spot_ctxs() -> list[dict[str, Any]]:
 
 
 def _known_coins() -> set[str]:
-    return set(_MIDS[""]) | set(_MIDS[BUILDER_DEX]) | {"MATIC"}
+    return set(MIDS[""]) | set(MIDS[BUILDER_DEX]) | {"MATIC"}
 
 
 # --- market data handlers --------------------------------------------------------------------
@@ -265,7 +265,7 @@ def _meta_and_ctxs(payload: Mapping[str, Any]) -> Any:
 
 
 def _all_mids(payload: Mapping[str, Any]) -> Any:
-    return _MIDS.get(_dex(payload))
+    return MIDS.get(_dex(payload))
 
 
 def _l2_book(payload: Mapping[str, Any]) -> Any:
@@ -579,32 +579,24 @@ def _order_status(payload: Mapping[str, Any]) -> Any:
     return {"status": "unknownOid"}
 
 
-def _sub_accounts(payload: Mapping[str, Any]) -> Any:
-    if _user(payload) != USER:
-        return None
-    return [
-        {
-            "name": "market maker",
-            "subAccountUser": "0x035605fc2f24d65300227189025e90a0d947f16c",
-            "master": USER,
-            "clearinghouseState": CLEARINGHOUSE_STATE,
-            "spotState": SPOT_STATE,
-        }
-    ]
+def _sub_accounts_with(perp: Mapping[str, Any]) -> Callable[[Mapping[str, Any]], Any]:
+    """``subAccounts`` (``perp`` is its ``clearinghouseState``) or ``subAccounts2`` (its
+    ``dexToClearinghouseState``): the same sub-account, its perp state in either shape."""
 
+    def reply(payload: Mapping[str, Any]) -> Any:
+        if _user(payload) != USER:
+            return None
+        return [
+            {
+                "name": "market maker",
+                "subAccountUser": "0x035605fc2f24d65300227189025e90a0d947f16c",
+                "master": USER,
+                **perp,
+                "spotState": SPOT_STATE,
+            }
+        ]
 
-def _sub_accounts2(payload: Mapping[str, Any]) -> Any:
-    if _user(payload) != USER:
-        return None
-    return [
-        {
-            "name": "market maker",
-            "subAccountUser": "0x035605fc2f24d65300227189025e90a0d947f16c",
-            "master": USER,
-            "dexToClearinghouseState": [["", CLEARINGHOUSE_STATE]],
-            "spotState": SPOT_STATE,
-        }
-    ]
+    return reply
 
 
 def _portfolio_period(value: str) -> dict[str, Any]:
@@ -1018,8 +1010,8 @@ DEFAULT_INFO_HANDLERS: Final[dict[str, Callable[[Mapping[str, Any]], Any]]] = {
     "userRole": lambda p: (
         {"role": "user"} if _user(p) == USER else {"role": "subAccount", "data": {"master": USER}}
     ),
-    "subAccounts": _sub_accounts,
-    "subAccounts2": _sub_accounts2,
+    "subAccounts": _sub_accounts_with({"clearinghouseState": CLEARINGHOUSE_STATE}),
+    "subAccounts2": _sub_accounts_with({"dexToClearinghouseState": [["", CLEARINGHOUSE_STATE]]}),
     "vaultDetails": _vault_details,
     "userVaultEquities": _const(
         [

@@ -128,14 +128,14 @@ class CoinSpec:
 def default_coins() -> list[CoinSpec]:
     """The fake's default universe (``meta``, the ``test`` dex and ``spotMeta``), minus
     delisted coins, with the fixtures' mids as starting prices."""
-    from ._info_fixtures import _MIDS  # the fixtures' mids: one table for both
+    from ._info_fixtures import MIDS  # the fixtures' mids: one table for both
 
     specs: list[CoinSpec] = []
     for index, asset in enumerate(MAIN_META["universe"]):
         if not asset.get("isDelisted"):
-            specs.append(_perp(asset, index, "", Decimal(_MIDS[""][asset["name"]])))
+            specs.append(_perp(asset, index, "", Decimal(MIDS[""][asset["name"]])))
     for index, asset in enumerate(TEST_DEX_META["universe"]):
-        mid = Decimal(_MIDS[BUILDER_DEX][asset["name"]])
+        mid = Decimal(MIDS[BUILDER_DEX][asset["name"]])
         specs.append(_perp(asset, 110_000 + index, BUILDER_DEX, mid))
     tokens = {token["index"]: token for token in SPOT_META["tokens"]}
     for pair in SPOT_META["universe"]:
@@ -148,7 +148,7 @@ def default_coins() -> list[CoinSpec]:
                 max_leverage=1,
                 is_spot=True,
                 dex="",
-                start_px=Decimal(_MIDS[""][pair["name"]]),
+                start_px=Decimal(MIDS[""][pair["name"]]),
             )
         )
     return specs
@@ -205,9 +205,9 @@ class Order:
         kind = "Take Profit" if self.tpsl == "tp" else "Stop"
         return f"{kind} {'Market' if self.is_market else 'Limit'}"
 
-    def basic(self) -> dict[str, Any]:
-        """The order as ``orderUpdates`` and ``openOrders`` show it."""
-        data: dict[str, Any] = {
+    def _identity(self) -> dict[str, Any]:
+        """The keys every view of an order starts with, in the server's order."""
+        return {
             "coin": self.coin,
             "side": self.side,
             "limitPx": to_wire(self.limit_px),
@@ -216,6 +216,10 @@ class Order:
             "timestamp": self.timestamp,
             "origSz": to_wire(self.orig_sz),
         }
+
+    def basic(self) -> dict[str, Any]:
+        """The order as ``orderUpdates`` and ``openOrders`` show it."""
+        data = self._identity()
         if self.cloid is not None:
             data["cloid"] = self.cloid
         if self.reduce_only:
@@ -231,13 +235,7 @@ class Order:
             above = (self.tpsl == "tp") != self.is_buy
             condition = f"Price {'above' if above else 'below'} {to_wire(self.trigger_px)}"
         return {
-            "coin": self.coin,
-            "side": self.side,
-            "limitPx": to_wire(self.limit_px),
-            "sz": to_wire(self.sz),
-            "oid": self.oid,
-            "timestamp": self.timestamp,
-            "origSz": to_wire(self.orig_sz),
+            **self._identity(),
             "triggerCondition": condition,
             "isTrigger": self.is_trigger,
             "triggerPx": to_wire(self.trigger_px or 0),
@@ -324,6 +322,30 @@ class L4Change:
     orig_sz: Decimal = Decimal(0)
     opened: Order | None = None
     time_ms: int = 0
+
+    @classmethod
+    def of(
+        cls,
+        order: Order,
+        kind: Literal["new", "update", "remove"],
+        *,
+        sz: Decimal = Decimal(0),
+        orig_sz: Decimal = Decimal(0),
+        opened: Order | None = None,
+        time_ms: int = 0,
+    ) -> L4Change:
+        """The change of ``order``'s book entry (its coin, user, oid and price)."""
+        return cls(
+            coin=order.coin,
+            user=order.user,
+            oid=order.oid,
+            px=order.limit_px,
+            kind=kind,
+            sz=sz,
+            orig_sz=orig_sz,
+            opened=opened,
+            time_ms=time_ms,
+        )
 
 
 Event = OrderEvent | FillEvent | TradeEvent | BookChanged | UserChanged | L4Change
@@ -945,17 +967,7 @@ class Market:
             self._unrest(maker)
             self._status(maker, "filled")
         else:
-            self._events.append(
-                L4Change(
-                    coin=maker.coin,
-                    user=maker.user,
-                    oid=maker.oid,
-                    px=maker.limit_px,
-                    kind="update",
-                    sz=maker.sz,
-                    orig_sz=maker.sz + size,
-                )
-            )
+            self._events.append(L4Change.of(maker, "update", sz=maker.sz, orig_sz=maker.sz + size))
             if not maker.synthetic:
                 self._events.append(UserChanged(user=maker.user))
 
@@ -1049,16 +1061,7 @@ class Market:
         self.books[order.coin].side(is_buy=order.is_buy).add(order)
         self._events.append(BookChanged(coin=order.coin))
         self._events.append(
-            L4Change(
-                coin=order.coin,
-                user=order.user,
-                oid=order.oid,
-                px=order.limit_px,
-                kind="new",
-                sz=order.sz,
-                opened=order,
-                time_ms=self.now_ms,
-            )
+            L4Change.of(order, "new", sz=order.sz, opened=order, time_ms=self.now_ms)
         )
 
     def _unrest(self, order: Order) -> None:
@@ -1070,11 +1073,7 @@ class Market:
             return
         self.books[order.coin].side(is_buy=order.is_buy).remove(order)
         self._events.append(BookChanged(coin=order.coin))
-        self._events.append(
-            L4Change(
-                coin=order.coin, user=order.user, oid=order.oid, px=order.limit_px, kind="remove"
-            )
-        )
+        self._events.append(L4Change.of(order, "remove"))
 
     def _status(self, order: Order, status: str) -> None:
         if order.synthetic:

@@ -13,16 +13,16 @@ import attrs
 
 from ._wire import (
     L1Action,
-    _address,
-    _check_bool,
-    _check_nonempty,
-    _check_optional_bool,
-    _check_positive,
-    _check_str,
-    _decimal,
-    _key,
-    _uint,
-    _Wire,
+    Wire,
+    check_bool,
+    check_nonempty,
+    check_optional_bool,
+    check_positive,
+    check_str,
+    check_uint,
+    to_address,
+    to_amount,
+    wire_key,
 )
 
 # L1 actions: accounts, vaults, misc
@@ -34,7 +34,7 @@ class CreateSubAccountAction(L1Action):
     """``{"type": "createSubAccount", "name"}``; answers the new sub-account's address."""
 
     TYPE: ClassVar[str] = "createSubAccount"
-    name: str = attrs.field(validator=_check_nonempty, metadata=_key("name"))
+    name: str = attrs.field(validator=check_nonempty, metadata=wire_key("name"))
 
 
 @attrs.frozen(kw_only=True)
@@ -43,9 +43,9 @@ class SubAccountTransferAction(L1Action):
     micro-USDC)."""
 
     TYPE: ClassVar[str] = "subAccountTransfer"
-    sub_account_user: str = attrs.field(converter=_address, metadata=_key("subAccountUser"))
-    is_deposit: bool = attrs.field(validator=_check_bool, metadata=_key("isDeposit"))
-    usd: int = attrs.field(validator=_uint, metadata=_key("usd"))
+    sub_account_user: str = attrs.field(converter=to_address, metadata=wire_key("subAccountUser"))
+    is_deposit: bool = attrs.field(validator=check_bool, metadata=wire_key("isDeposit"))
+    usd: int = attrs.field(validator=check_uint, metadata=wire_key("usd"))
 
 
 @attrs.frozen(kw_only=True)
@@ -54,11 +54,11 @@ class SubAccountSpotTransferAction(L1Action):
     "amount"}``."""
 
     TYPE: ClassVar[str] = "subAccountSpotTransfer"
-    sub_account_user: str = attrs.field(converter=_address, metadata=_key("subAccountUser"))
-    is_deposit: bool = attrs.field(validator=_check_bool, metadata=_key("isDeposit"))
-    token: str = attrs.field(validator=_check_nonempty, metadata=_key("token"))
+    sub_account_user: str = attrs.field(converter=to_address, metadata=wire_key("subAccountUser"))
+    is_deposit: bool = attrs.field(validator=check_bool, metadata=wire_key("isDeposit"))
+    token: str = attrs.field(validator=check_nonempty, metadata=wire_key("token"))
     amount: Decimal = attrs.field(
-        converter=_decimal, validator=_check_positive, metadata=_key("amount")
+        converter=to_amount, validator=check_positive, metadata=wire_key("amount")
     )
 
 
@@ -67,8 +67,8 @@ class SubAccountModifyAction(L1Action):
     """``{"type": "subAccountModify", "subAccountUser", "name"}`` (renames it)."""
 
     TYPE: ClassVar[str] = "subAccountModify"
-    sub_account_user: str = attrs.field(converter=_address, metadata=_key("subAccountUser"))
-    name: str = attrs.field(validator=_check_nonempty, metadata=_key("name"))
+    sub_account_user: str = attrs.field(converter=to_address, metadata=wire_key("subAccountUser"))
+    name: str = attrs.field(validator=check_nonempty, metadata=wire_key("name"))
 
 
 @attrs.frozen(kw_only=True)
@@ -76,9 +76,9 @@ class VaultTransferAction(L1Action):
     """``{"type": "vaultTransfer", "vaultAddress", "isDeposit", "usd"}`` (micro-USDC)."""
 
     TYPE: ClassVar[str] = "vaultTransfer"
-    vault_address: str = attrs.field(converter=_address, metadata=_key("vaultAddress"))
-    is_deposit: bool = attrs.field(validator=_check_bool, metadata=_key("isDeposit"))
-    usd: int = attrs.field(validator=_uint, metadata=_key("usd"))
+    vault_address: str = attrs.field(converter=to_address, metadata=wire_key("vaultAddress"))
+    is_deposit: bool = attrs.field(validator=check_bool, metadata=wire_key("isDeposit"))
+    usd: int = attrs.field(validator=check_uint, metadata=wire_key("usd"))
 
 
 @attrs.frozen(kw_only=True)
@@ -87,10 +87,10 @@ class CreateVaultAction(L1Action):
     ``nonce`` equals the request's. Answers the new vault's address."""
 
     TYPE: ClassVar[str] = "createVault"
-    name: str = attrs.field(validator=_check_nonempty, metadata=_key("name"))
-    description: str = attrs.field(validator=_check_str, metadata=_key("description"))
-    initial_usd: int = attrs.field(validator=_uint, metadata=_key("initialUsd"))
-    nonce: int = attrs.field(validator=_uint, metadata=_key("nonce"))
+    name: str = attrs.field(validator=check_nonempty, metadata=wire_key("name"))
+    description: str = attrs.field(validator=check_str, metadata=wire_key("description"))
+    initial_usd: int = attrs.field(validator=check_uint, metadata=wire_key("initialUsd"))
+    nonce: int = attrs.field(validator=check_uint, metadata=wire_key("nonce"))
 
 
 @attrs.frozen(kw_only=True)
@@ -99,12 +99,12 @@ class VaultModifyAction(L1Action):
     a ``None`` flag is sent as an explicit ``null`` ("unchanged")."""
 
     TYPE: ClassVar[str] = "vaultModify"
-    vault_address: str = attrs.field(converter=_address, metadata=_key("vaultAddress"))
+    vault_address: str = attrs.field(converter=to_address, metadata=wire_key("vaultAddress"))
     allow_deposits: bool | None = attrs.field(
-        default=None, validator=_check_optional_bool, metadata=_key("allowDeposits")
+        default=None, validator=check_optional_bool, metadata=wire_key("allowDeposits")
     )
     always_close_on_withdraw: bool | None = attrs.field(
-        default=None, validator=_check_optional_bool, metadata=_key("alwaysCloseOnWithdraw")
+        default=None, validator=check_optional_bool, metadata=wire_key("alwaysCloseOnWithdraw")
     )
 
 
@@ -113,8 +113,8 @@ class VaultDistributeAction(L1Action):
     """``{"type": "vaultDistribute", "vaultAddress", "usd"}`` (micro-USDC; 0 closes)."""
 
     TYPE: ClassVar[str] = "vaultDistribute"
-    vault_address: str = attrs.field(converter=_address, metadata=_key("vaultAddress"))
-    usd: int = attrs.field(validator=_uint, metadata=_key("usd"))
+    vault_address: str = attrs.field(converter=to_address, metadata=wire_key("vaultAddress"))
+    usd: int = attrs.field(validator=check_uint, metadata=wire_key("usd"))
 
 
 @attrs.frozen(kw_only=True)
@@ -122,7 +122,7 @@ class SetReferrerAction(L1Action):
     """``{"type": "setReferrer", "code"}``."""
 
     TYPE: ClassVar[str] = "setReferrer"
-    code: str = attrs.field(validator=_check_nonempty, metadata=_key("code"))
+    code: str = attrs.field(validator=check_nonempty, metadata=wire_key("code"))
 
 
 @attrs.frozen(kw_only=True)
@@ -130,7 +130,7 @@ class RegisterReferrerAction(L1Action):
     """``{"type": "registerReferrer", "code"}`` (create your own referral code)."""
 
     TYPE: ClassVar[str] = "registerReferrer"
-    code: str = attrs.field(validator=_check_nonempty, metadata=_key("code"))
+    code: str = attrs.field(validator=check_nonempty, metadata=wire_key("code"))
 
 
 @attrs.frozen
@@ -145,12 +145,12 @@ class SetDisplayNameAction(L1Action):
     """``{"type": "setDisplayName", "displayName"}``."""
 
     TYPE: ClassVar[str] = "setDisplayName"
-    display_name: str = attrs.field(validator=_check_str, metadata=_key("displayName"))
+    display_name: str = attrs.field(validator=check_str, metadata=wire_key("displayName"))
 
 
 @attrs.frozen(kw_only=True)
-class _SpotDusting(_Wire):
-    opt_out: bool = attrs.field(validator=_check_bool, metadata=_key("optOut"))
+class _SpotDusting(Wire):
+    opt_out: bool = attrs.field(validator=check_bool, metadata=wire_key("optOut"))
 
 
 @attrs.frozen(kw_only=True)
@@ -158,7 +158,7 @@ class SpotUserAction(L1Action):
     """``{"type": "spotUser", "toggleSpotDusting": {"optOut": bool}}``."""
 
     TYPE: ClassVar[str] = "spotUser"
-    toggle_spot_dusting: _SpotDusting = attrs.field(metadata=_key("toggleSpotDusting"))
+    toggle_spot_dusting: _SpotDusting = attrs.field(metadata=wire_key("toggleSpotDusting"))
 
     @classmethod
     def opt_out(cls, opt_out: bool) -> SpotUserAction:
@@ -170,7 +170,7 @@ class EvmUserModifyAction(L1Action):
     """``{"type": "evmUserModify", "usingBigBlocks"}``."""
 
     TYPE: ClassVar[str] = "evmUserModify"
-    using_big_blocks: bool = attrs.field(validator=_check_bool, metadata=_key("usingBigBlocks"))
+    using_big_blocks: bool = attrs.field(validator=check_bool, metadata=wire_key("usingBigBlocks"))
 
 
 @attrs.frozen
@@ -185,7 +185,7 @@ class ReserveRequestWeightAction(L1Action):
     """``{"type": "reserveRequestWeight", "weight"}`` (buys rate-limit weight)."""
 
     TYPE: ClassVar[str] = "reserveRequestWeight"
-    weight: int = attrs.field(validator=_uint, metadata=_key("weight"))
+    weight: int = attrs.field(validator=check_uint, metadata=wire_key("weight"))
 
 
 @attrs.frozen
@@ -202,7 +202,7 @@ class AgentSetAbstractionAction(L1Action):
 
     TYPE: ClassVar[str] = "agentSetAbstraction"
     abstraction: Literal["i", "u", "p"] = attrs.field(
-        validator=attrs.validators.in_(("i", "u", "p")), metadata=_key("abstraction")
+        validator=attrs.validators.in_(("i", "u", "p")), metadata=wire_key("abstraction")
     )
 
 

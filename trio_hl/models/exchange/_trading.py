@@ -17,24 +17,24 @@ from ...errors import ConfigurationError
 from ._wire import (
     Cloid,
     L1Action,
+    Wire,
     WireValue,
-    _address,
-    _check_bool,
-    _check_int,
-    _check_oid_or_cloid,
-    _check_positive,
-    _cloid,
-    _int64,
-    _key,
-    _leverage,
-    _oid_or_cloid,
-    _optional_cloid,
-    _optional_decimal,
-    _price,
-    _size,
-    _trigger_price,
-    _uint,
-    _Wire,
+    check_bool,
+    check_int,
+    check_int64,
+    check_oid_or_cloid,
+    check_positive,
+    check_uint,
+    to_address,
+    to_cloid,
+    to_leverage,
+    to_oid_or_cloid,
+    to_optional_amount,
+    to_optional_cloid,
+    to_price,
+    to_size,
+    to_trigger_price,
+    wire_key,
 )
 
 if TYPE_CHECKING:
@@ -71,8 +71,8 @@ class TriggerOrderType(WireValue):
     ``limit_price``. Build one with :func:`take_profit_market` and friends.
     """
 
-    is_market: bool = attrs.field(validator=_check_bool)
-    trigger_price: Decimal = attrs.field(converter=_trigger_price, validator=_check_positive)
+    is_market: bool = attrs.field(validator=check_bool)
+    trigger_price: Decimal = attrs.field(converter=to_trigger_price, validator=check_positive)
     tpsl: Literal["tp", "sl"] = attrs.field(validator=attrs.validators.in_(("tp", "sl")))
 
     def to_wire(self) -> dict[str, Any]:
@@ -152,12 +152,12 @@ class OrderRequest:
     """
 
     asset: str | int = attrs.field(validator=_check_asset)
-    is_buy: bool = attrs.field(validator=_check_bool)
-    size: Decimal = attrs.field(converter=_size, validator=_check_positive)
-    limit_price: Decimal = attrs.field(converter=_price, validator=_check_positive)
+    is_buy: bool = attrs.field(validator=check_bool)
+    size: Decimal = attrs.field(converter=to_size, validator=check_positive)
+    limit_price: Decimal = attrs.field(converter=to_price, validator=check_positive)
     order_type: OrderType = attrs.field(default=LIMIT_GTC, validator=_check_order_type)
-    reduce_only: bool = attrs.field(default=False, validator=_check_bool)
-    cloid: Cloid | None = attrs.field(default=None, converter=_optional_cloid)
+    reduce_only: bool = attrs.field(default=False, validator=check_bool)
+    cloid: Cloid | None = attrs.field(default=None, converter=to_optional_cloid)
 
 
 @attrs.frozen(kw_only=True)
@@ -170,13 +170,13 @@ class CancelRequest:
 
     asset: str | int = attrs.field(validator=_check_asset)
     order_id: int | None = attrs.field(default=None)
-    cloid: Cloid | None = attrs.field(default=None, converter=_optional_cloid)
+    cloid: Cloid | None = attrs.field(default=None, converter=to_optional_cloid)
 
     def __attrs_post_init__(self) -> None:
         if (self.order_id is None) == (self.cloid is None):
             raise ConfigurationError("a cancel names its order by order_id= or by cloid=, one")
         if self.order_id is not None:
-            _uint(self, attrs.fields(CancelRequest).order_id, self.order_id)
+            check_uint(self, attrs.fields(CancelRequest).order_id, self.order_id)
 
 
 @attrs.frozen(kw_only=True)
@@ -188,7 +188,7 @@ class ModifyRequest:
         order: the new order (its ``cloid`` is the new order's client id).
     """
 
-    order_id: int | Cloid = attrs.field(converter=_oid_or_cloid, validator=_check_oid_or_cloid)
+    order_id: int | Cloid = attrs.field(converter=to_oid_or_cloid, validator=check_oid_or_cloid)
     order: OrderRequest = attrs.field(validator=attrs.validators.instance_of(OrderRequest))
 
 
@@ -198,23 +198,25 @@ class ModifyRequest:
 
 
 @attrs.frozen(kw_only=True)
-class OrderWire(_Wire):
+class OrderWire(Wire):
     """One order as sent. Wire order ``a, b, p, s, r, t`` then ``c`` (contract)."""
 
-    asset: int = attrs.field(validator=_uint, metadata=_key("a"))
-    is_buy: bool = attrs.field(validator=_check_bool, metadata=_key("b"))
-    price: Decimal = attrs.field(converter=_price, validator=_check_positive, metadata=_key("p"))
-    size: Decimal = attrs.field(converter=_size, validator=_check_positive, metadata=_key("s"))
-    reduce_only: bool = attrs.field(validator=_check_bool, metadata=_key("r"))
-    order_type: OrderType = attrs.field(validator=_check_order_type, metadata=_key("t"))
+    asset: int = attrs.field(validator=check_uint, metadata=wire_key("a"))
+    is_buy: bool = attrs.field(validator=check_bool, metadata=wire_key("b"))
+    price: Decimal = attrs.field(
+        converter=to_price, validator=check_positive, metadata=wire_key("p")
+    )
+    size: Decimal = attrs.field(converter=to_size, validator=check_positive, metadata=wire_key("s"))
+    reduce_only: bool = attrs.field(validator=check_bool, metadata=wire_key("r"))
+    order_type: OrderType = attrs.field(validator=_check_order_type, metadata=wire_key("t"))
     # Omitted when None: an absent "c" and "c": null hash differently.
     cloid: Cloid | None = attrs.field(
-        default=None, converter=_optional_cloid, metadata=_key("c", omit_if_none=True)
+        default=None, converter=to_optional_cloid, metadata=wire_key("c", omit_if_none=True)
     )
 
 
 @attrs.frozen(kw_only=True)
-class BuilderFee(_Wire):
+class BuilderFee(Wire):
     """A builder fee on an order action: ``{"b": <builder>, "f": <fee>}`` (contract order).
 
     Attributes:
@@ -223,15 +225,15 @@ class BuilderFee(_Wire):
         fee: in tenths of a basis point (``10`` = 1 bp = 0.01%).
     """
 
-    builder: str = attrs.field(converter=_address, metadata=_key("b"))
-    fee: int = attrs.field(validator=_uint, metadata=_key("f"))
+    builder: str = attrs.field(converter=to_address, metadata=wire_key("b"))
+    fee: int = attrs.field(validator=check_uint, metadata=wire_key("f"))
 
 
 @attrs.frozen
-class PriorityGrouping(_Wire):
+class PriorityGrouping(Wire):
     """The ``{"p": <int>}`` grouping: a priority fee rate of ``p / 1e8``."""
 
-    p: int = attrs.field(validator=_check_int(0, 10**8 + 1), metadata=_key("p"))
+    p: int = attrs.field(validator=check_int(0, 10**8 + 1), metadata=wire_key("p"))
 
 
 Grouping: TypeAlias = Literal["na", "normalTpsl", "positionTpsl"] | PriorityGrouping
@@ -262,44 +264,44 @@ def _tuple_of(kind: type) -> Any:
 
 
 @attrs.frozen(kw_only=True)
-class CancelWire(_Wire):
+class CancelWire(Wire):
     """``{"a": asset, "o": oid}`` (contract order)."""
 
-    asset: int = attrs.field(validator=_uint, metadata=_key("a"))
-    oid: int = attrs.field(validator=_uint, metadata=_key("o"))
+    asset: int = attrs.field(validator=check_uint, metadata=wire_key("a"))
+    oid: int = attrs.field(validator=check_uint, metadata=wire_key("o"))
 
 
 @attrs.frozen(kw_only=True)
-class CancelByCloidWire(_Wire):
+class CancelByCloidWire(Wire):
     """``{"asset": asset, "cloid": cloid}`` (contract order; note the long key names)."""
 
-    asset: int = attrs.field(validator=_uint, metadata=_key("asset"))
-    cloid: Cloid = attrs.field(converter=_cloid, metadata=_key("cloid"))
+    asset: int = attrs.field(validator=check_uint, metadata=wire_key("asset"))
+    cloid: Cloid = attrs.field(converter=to_cloid, metadata=wire_key("cloid"))
 
 
 @attrs.frozen(kw_only=True)
-class ModifyWire(_Wire):
+class ModifyWire(Wire):
     """``{"oid": oid-or-cloid, "order": OrderWire}`` (contract order)."""
 
     oid: int | Cloid = attrs.field(
-        converter=_oid_or_cloid, validator=_check_oid_or_cloid, metadata=_key("oid")
+        converter=to_oid_or_cloid, validator=check_oid_or_cloid, metadata=wire_key("oid")
     )
     order: OrderWire = attrs.field(
-        validator=attrs.validators.instance_of(OrderWire), metadata=_key("order")
+        validator=attrs.validators.instance_of(OrderWire), metadata=wire_key("order")
     )
 
 
 @attrs.frozen(kw_only=True)
-class TwapWire(_Wire):
+class TwapWire(Wire):
     """``{"a", "b", "s", "r", "m", "t"}`` (contract order): asset, is buy, size, reduce
     only, minutes, randomize."""
 
-    asset: int = attrs.field(validator=_uint, metadata=_key("a"))
-    is_buy: bool = attrs.field(validator=_check_bool, metadata=_key("b"))
-    size: Decimal = attrs.field(converter=_size, validator=_check_positive, metadata=_key("s"))
-    reduce_only: bool = attrs.field(validator=_check_bool, metadata=_key("r"))
-    minutes: int = attrs.field(validator=_check_int(5, 1441), metadata=_key("m"))
-    randomize: bool = attrs.field(validator=_check_bool, metadata=_key("t"))
+    asset: int = attrs.field(validator=check_uint, metadata=wire_key("a"))
+    is_buy: bool = attrs.field(validator=check_bool, metadata=wire_key("b"))
+    size: Decimal = attrs.field(converter=to_size, validator=check_positive, metadata=wire_key("s"))
+    reduce_only: bool = attrs.field(validator=check_bool, metadata=wire_key("r"))
+    minutes: int = attrs.field(validator=check_int(5, 1441), metadata=wire_key("m"))
+    randomize: bool = attrs.field(validator=check_bool, metadata=wire_key("t"))
 
 
 # ---------------------------------------------------------------------------------------
@@ -330,14 +332,14 @@ class OrderAction(L1Action):
     TYPE: ClassVar[str] = "order"
     ACCEPTS_VAULT: ClassVar[bool] = True
     orders: tuple[OrderWire, ...] = attrs.field(
-        converter=_order_wires, validator=_tuple_of(OrderWire), metadata=_key("orders")
+        converter=_order_wires, validator=_tuple_of(OrderWire), metadata=wire_key("orders")
     )
     grouping: Grouping = attrs.field(
-        default="na", validator=_check_grouping, metadata=_key("grouping")
+        default="na", validator=_check_grouping, metadata=wire_key("grouping")
     )
     # After grouping; omitted when None.
     builder: BuilderFee | None = attrs.field(
-        default=None, metadata=_key("builder", omit_if_none=True)
+        default=None, metadata=wire_key("builder", omit_if_none=True)
     )
 
 
@@ -348,7 +350,7 @@ class CancelAction(L1Action):
     TYPE: ClassVar[str] = "cancel"
     ACCEPTS_VAULT: ClassVar[bool] = True
     cancels: tuple[CancelWire, ...] = attrs.field(
-        converter=_cancel_wires, validator=_tuple_of(CancelWire), metadata=_key("cancels")
+        converter=_cancel_wires, validator=_tuple_of(CancelWire), metadata=wire_key("cancels")
     )
 
 
@@ -361,7 +363,7 @@ class CancelByCloidAction(L1Action):
     cancels: tuple[CancelByCloidWire, ...] = attrs.field(
         converter=_cancel_by_cloid_wires,
         validator=_tuple_of(CancelByCloidWire),
-        metadata=_key("cancels"),
+        metadata=wire_key("cancels"),
     )
 
 
@@ -373,10 +375,10 @@ class ModifyAction(L1Action):
     TYPE: ClassVar[str] = "modify"
     ACCEPTS_VAULT: ClassVar[bool] = True
     oid: int | Cloid = attrs.field(
-        converter=_oid_or_cloid, validator=_check_oid_or_cloid, metadata=_key("oid")
+        converter=to_oid_or_cloid, validator=check_oid_or_cloid, metadata=wire_key("oid")
     )
     order: OrderWire = attrs.field(
-        validator=attrs.validators.instance_of(OrderWire), metadata=_key("order")
+        validator=attrs.validators.instance_of(OrderWire), metadata=wire_key("order")
     )
 
 
@@ -387,7 +389,7 @@ class BatchModifyAction(L1Action):
     TYPE: ClassVar[str] = "batchModify"
     ACCEPTS_VAULT: ClassVar[bool] = True
     modifies: tuple[ModifyWire, ...] = attrs.field(
-        converter=_modify_wires, validator=_tuple_of(ModifyWire), metadata=_key("modifies")
+        converter=_modify_wires, validator=_tuple_of(ModifyWire), metadata=wire_key("modifies")
     )
 
 
@@ -400,8 +402,8 @@ class ScheduleCancelAction(L1Action):
     ACCEPTS_VAULT: ClassVar[bool] = True
     time: int | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(_uint),
-        metadata=_key("time", omit_if_none=True),
+        validator=attrs.validators.optional(check_uint),
+        metadata=wire_key("time", omit_if_none=True),
     )
 
 
@@ -411,9 +413,9 @@ class UpdateLeverageAction(L1Action):
 
     TYPE: ClassVar[str] = "updateLeverage"
     ACCEPTS_VAULT: ClassVar[bool] = True
-    asset: int = attrs.field(validator=_uint, metadata=_key("asset"))
-    is_cross: bool = attrs.field(validator=_check_bool, metadata=_key("isCross"))
-    leverage: int = attrs.field(validator=_check_int(1, 1001), metadata=_key("leverage"))
+    asset: int = attrs.field(validator=check_uint, metadata=wire_key("asset"))
+    is_cross: bool = attrs.field(validator=check_bool, metadata=wire_key("isCross"))
+    leverage: int = attrs.field(validator=check_int(1, 1001), metadata=wire_key("leverage"))
 
 
 @attrs.frozen(kw_only=True)
@@ -423,9 +425,9 @@ class UpdateIsolatedMarginAction(L1Action):
 
     TYPE: ClassVar[str] = "updateIsolatedMargin"
     ACCEPTS_VAULT: ClassVar[bool] = True
-    asset: int = attrs.field(validator=_uint, metadata=_key("asset"))
-    is_buy: bool = attrs.field(validator=_check_bool, metadata=_key("isBuy"))
-    ntli: int = attrs.field(validator=_int64, metadata=_key("ntli"))
+    asset: int = attrs.field(validator=check_uint, metadata=wire_key("asset"))
+    is_buy: bool = attrs.field(validator=check_bool, metadata=wire_key("isBuy"))
+    ntli: int = attrs.field(validator=check_int64, metadata=wire_key("ntli"))
 
 
 @attrs.frozen(kw_only=True)
@@ -434,9 +436,9 @@ class TopUpIsolatedOnlyMarginAction(L1Action):
 
     TYPE: ClassVar[str] = "topUpIsolatedOnlyMargin"
     ACCEPTS_VAULT: ClassVar[bool] = True
-    asset: int = attrs.field(validator=_uint, metadata=_key("asset"))
+    asset: int = attrs.field(validator=check_uint, metadata=wire_key("asset"))
     leverage: Decimal = attrs.field(
-        converter=_leverage, validator=_check_positive, metadata=_key("leverage")
+        converter=to_leverage, validator=check_positive, metadata=wire_key("leverage")
     )
 
 
@@ -447,7 +449,7 @@ class TwapOrderAction(L1Action):
     TYPE: ClassVar[str] = "twapOrder"
     ACCEPTS_VAULT: ClassVar[bool] = True
     twap: TwapWire = attrs.field(
-        validator=attrs.validators.instance_of(TwapWire), metadata=_key("twap")
+        validator=attrs.validators.instance_of(TwapWire), metadata=wire_key("twap")
     )
 
 
@@ -457,8 +459,8 @@ class TwapCancelAction(L1Action):
 
     TYPE: ClassVar[str] = "twapCancel"
     ACCEPTS_VAULT: ClassVar[bool] = True
-    asset: int = attrs.field(validator=_uint, metadata=_key("a"))
-    twap_id: int = attrs.field(validator=_uint, metadata=_key("t"))
+    asset: int = attrs.field(validator=check_uint, metadata=wire_key("a"))
+    twap_id: int = attrs.field(validator=check_uint, metadata=wire_key("t"))
 
 
 @attrs.frozen(kw_only=True)
@@ -470,13 +472,13 @@ class BorrowLendAction(L1Action):
     ACCEPTS_VAULT: ClassVar[bool] = True
     operation: Literal["supply", "withdraw", "repay", "borrow"] = attrs.field(
         validator=attrs.validators.in_(("supply", "withdraw", "repay", "borrow")),
-        metadata=_key("operation"),
+        metadata=wire_key("operation"),
     )
-    token: int = attrs.field(validator=_uint, metadata=_key("token"))
+    token: int = attrs.field(validator=check_uint, metadata=wire_key("token"))
     amount: Decimal | None = attrs.field(
-        converter=_optional_decimal,
-        validator=attrs.validators.optional(_check_positive),
-        metadata=_key("amount"),
+        converter=to_optional_amount,
+        validator=attrs.validators.optional(check_positive),
+        metadata=wire_key("amount"),
     )
 
 

@@ -2,7 +2,8 @@
 
 Signed as EIP-712 structs whose field order is fixed by
 :data:`trio_hl.signing.USER_SIGNED_TYPES`; the map's own order matters only inside a
-``multiSig`` wrapper, where :meth:`UserSignedAction.prepared` writes the canonical one.
+``multiSig`` wrapper, where :func:`trio_hl.signing.prepare_user_signed_action` writes the
+canonical one.
 """
 
 from __future__ import annotations
@@ -18,15 +19,15 @@ from ...errors import ConfigurationError
 from .._common import normalise_address
 from ._wire import (
     UserSignedAction,
-    _address,
-    _check_bool,
-    _check_nonempty,
-    _check_positive,
-    _check_str,
-    _decimal,
-    _key,
-    _optional_address_text,
-    _uint,
+    check_bool,
+    check_nonempty,
+    check_positive,
+    check_str,
+    check_uint,
+    to_address,
+    to_amount,
+    to_optional_address_text,
+    wire_key,
 )
 
 if TYPE_CHECKING:
@@ -41,11 +42,11 @@ class UsdSendAction(UserSignedAction):
     """``usdSend`` (``UsdSend``): send USDC from the perp balance to another address."""
 
     TYPE: ClassVar[str] = "usdSend"
-    destination: str = attrs.field(converter=_address, metadata=_key("destination"))
+    destination: str = attrs.field(converter=to_address, metadata=wire_key("destination"))
     amount: Decimal = attrs.field(
-        converter=_decimal, validator=_check_positive, metadata=_key("amount")
+        converter=to_amount, validator=check_positive, metadata=wire_key("amount")
     )
-    time: int = attrs.field(validator=_uint, metadata=_key("time"))
+    time: int = attrs.field(validator=check_uint, metadata=wire_key("time"))
 
 
 @attrs.frozen(kw_only=True)
@@ -53,12 +54,12 @@ class SpotSendAction(UserSignedAction):
     """``spotSend`` (``SpotSend``); ``token`` is ``"NAME:0x<tokenId>"``."""
 
     TYPE: ClassVar[str] = "spotSend"
-    destination: str = attrs.field(converter=_address, metadata=_key("destination"))
-    token: str = attrs.field(validator=_check_nonempty, metadata=_key("token"))
+    destination: str = attrs.field(converter=to_address, metadata=wire_key("destination"))
+    token: str = attrs.field(validator=check_nonempty, metadata=wire_key("token"))
     amount: Decimal = attrs.field(
-        converter=_decimal, validator=_check_positive, metadata=_key("amount")
+        converter=to_amount, validator=check_positive, metadata=wire_key("amount")
     )
-    time: int = attrs.field(validator=_uint, metadata=_key("time"))
+    time: int = attrs.field(validator=check_uint, metadata=wire_key("time"))
 
 
 @attrs.frozen(kw_only=True)
@@ -66,11 +67,11 @@ class WithdrawAction(UserSignedAction):
     """``withdraw3`` (``Withdraw``): withdraw USDC to Arbitrum."""
 
     TYPE: ClassVar[str] = "withdraw3"
-    destination: str = attrs.field(converter=_address, metadata=_key("destination"))
+    destination: str = attrs.field(converter=to_address, metadata=wire_key("destination"))
     amount: Decimal = attrs.field(
-        converter=_decimal, validator=_check_positive, metadata=_key("amount")
+        converter=to_amount, validator=check_positive, metadata=wire_key("amount")
     )
-    time: int = attrs.field(validator=_uint, metadata=_key("time"))
+    time: int = attrs.field(validator=check_uint, metadata=wire_key("time"))
 
 
 @attrs.frozen(kw_only=True)
@@ -82,11 +83,11 @@ class UsdClassTransferAction(UserSignedAction):
     """
 
     TYPE: ClassVar[str] = "usdClassTransfer"
-    amount: Decimal = attrs.field(converter=_decimal, validator=_check_positive)
-    to_perp: bool = attrs.field(validator=_check_bool)
-    nonce: int = attrs.field(validator=_uint)
+    amount: Decimal = attrs.field(converter=to_amount, validator=check_positive)
+    to_perp: bool = attrs.field(validator=check_bool)
+    nonce: int = attrs.field(validator=check_uint)
     sub_account: str | None = attrs.field(
-        default=None, converter=attrs.converters.optional(_address)
+        default=None, converter=attrs.converters.optional(to_address)
     )
 
     def to_wire(self) -> dict[str, Any]:
@@ -105,19 +106,19 @@ class SendAssetAction(UserSignedAction):
     """
 
     TYPE: ClassVar[str] = "sendAsset"
-    destination: str = attrs.field(converter=_address, metadata=_key("destination"))
-    source_dex: str = attrs.field(validator=_check_str, metadata=_key("sourceDex"))
-    destination_dex: str = attrs.field(validator=_check_str, metadata=_key("destinationDex"))
-    token: str = attrs.field(validator=_check_nonempty, metadata=_key("token"))
+    destination: str = attrs.field(converter=to_address, metadata=wire_key("destination"))
+    source_dex: str = attrs.field(validator=check_str, metadata=wire_key("sourceDex"))
+    destination_dex: str = attrs.field(validator=check_str, metadata=wire_key("destinationDex"))
+    token: str = attrs.field(validator=check_nonempty, metadata=wire_key("token"))
     amount: Decimal = attrs.field(
-        converter=_decimal, validator=_check_positive, metadata=_key("amount")
+        converter=to_amount, validator=check_positive, metadata=wire_key("amount")
     )
     from_sub_account: str = attrs.field(
         default="",
-        converter=_optional_address_text,
-        metadata=_key("fromSubAccount"),
+        converter=to_optional_address_text,
+        metadata=wire_key("fromSubAccount"),
     )
-    nonce: int = attrs.field(validator=_uint, metadata=_key("nonce"))
+    nonce: int = attrs.field(validator=check_uint, metadata=wire_key("nonce"))
 
 
 @attrs.frozen(kw_only=True)
@@ -128,13 +129,13 @@ class ApproveAgentAction(UserSignedAction):
     """
 
     TYPE: ClassVar[str] = "approveAgent"
-    agent_address: str = attrs.field(converter=_address, metadata=_key("agentAddress"))
+    agent_address: str = attrs.field(converter=to_address, metadata=wire_key("agentAddress"))
     agent_name: str | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(_check_str),
-        metadata=_key("agentName", omit_if_none=True),
+        validator=attrs.validators.optional(check_str),
+        metadata=wire_key("agentName", omit_if_none=True),
     )
-    nonce: int = attrs.field(validator=_uint, metadata=_key("nonce"))
+    nonce: int = attrs.field(validator=check_uint, metadata=wire_key("nonce"))
 
 
 @attrs.frozen(kw_only=True)
@@ -142,9 +143,9 @@ class ApproveBuilderFeeAction(UserSignedAction):
     """``approveBuilderFee`` (``ApproveBuilderFee``); ``max_fee_rate`` like ``"0.01%"``."""
 
     TYPE: ClassVar[str] = "approveBuilderFee"
-    max_fee_rate: str = attrs.field(validator=_check_nonempty, metadata=_key("maxFeeRate"))
-    builder: str = attrs.field(converter=_address, metadata=_key("builder"))
-    nonce: int = attrs.field(validator=_uint, metadata=_key("nonce"))
+    max_fee_rate: str = attrs.field(validator=check_nonempty, metadata=wire_key("maxFeeRate"))
+    builder: str = attrs.field(converter=to_address, metadata=wire_key("builder"))
+    nonce: int = attrs.field(validator=check_uint, metadata=wire_key("nonce"))
 
 
 @attrs.frozen(kw_only=True)
@@ -153,10 +154,10 @@ class TokenDelegateAction(UserSignedAction):
     ``wei`` in 1e-8 HYPE."""
 
     TYPE: ClassVar[str] = "tokenDelegate"
-    validator: str = attrs.field(converter=_address, metadata=_key("validator"))
-    wei: int = attrs.field(validator=_uint, metadata=_key("wei"))
-    is_undelegate: bool = attrs.field(validator=_check_bool, metadata=_key("isUndelegate"))
-    nonce: int = attrs.field(validator=_uint, metadata=_key("nonce"))
+    validator: str = attrs.field(converter=to_address, metadata=wire_key("validator"))
+    wei: int = attrs.field(validator=check_uint, metadata=wire_key("wei"))
+    is_undelegate: bool = attrs.field(validator=check_bool, metadata=wire_key("isUndelegate"))
+    nonce: int = attrs.field(validator=check_uint, metadata=wire_key("nonce"))
 
 
 @attrs.frozen(kw_only=True)
@@ -164,8 +165,8 @@ class CDepositAction(UserSignedAction):
     """``cDeposit`` (``CDeposit``): move HYPE from spot into staking (``wei`` 1e-8)."""
 
     TYPE: ClassVar[str] = "cDeposit"
-    wei: int = attrs.field(validator=_uint, metadata=_key("wei"))
-    nonce: int = attrs.field(validator=_uint, metadata=_key("nonce"))
+    wei: int = attrs.field(validator=check_uint, metadata=wire_key("wei"))
+    nonce: int = attrs.field(validator=check_uint, metadata=wire_key("nonce"))
 
 
 @attrs.frozen(kw_only=True)
@@ -173,8 +174,8 @@ class CWithdrawAction(UserSignedAction):
     """``cWithdraw`` (``CWithdraw``): move HYPE from staking back to spot (``wei`` 1e-8)."""
 
     TYPE: ClassVar[str] = "cWithdraw"
-    wei: int = attrs.field(validator=_uint, metadata=_key("wei"))
-    nonce: int = attrs.field(validator=_uint, metadata=_key("nonce"))
+    wei: int = attrs.field(validator=check_uint, metadata=wire_key("wei"))
+    nonce: int = attrs.field(validator=check_uint, metadata=wire_key("nonce"))
 
 
 @attrs.frozen(kw_only=True)
@@ -182,8 +183,8 @@ class ConvertToMultiSigUserAction(UserSignedAction):
     """``convertToMultiSigUser`` (``ConvertToMultiSigUser``); ``signers`` is JSON *text*."""
 
     TYPE: ClassVar[str] = "convertToMultiSigUser"
-    signers: str = attrs.field(validator=_check_nonempty, metadata=_key("signers"))
-    nonce: int = attrs.field(validator=_uint, metadata=_key("nonce"))
+    signers: str = attrs.field(validator=check_nonempty, metadata=wire_key("signers"))
+    nonce: int = attrs.field(validator=check_uint, metadata=wire_key("nonce"))
 
     @staticmethod
     def signers_text(authorized_users: Sequence[str] | None, threshold: int | None) -> str:
@@ -216,11 +217,11 @@ class UserSetAbstractionAction(UserSignedAction):
     """``userSetAbstraction`` (``UserSetAbstraction``)."""
 
     TYPE: ClassVar[str] = "userSetAbstraction"
-    user: str = attrs.field(converter=_address, metadata=_key("user"))
+    user: str = attrs.field(converter=to_address, metadata=wire_key("user"))
     abstraction: Literal["disabled", "unifiedAccount", "portfolioMargin"] = attrs.field(
-        validator=attrs.validators.in_(_ABSTRACTIONS), metadata=_key("abstraction")
+        validator=attrs.validators.in_(_ABSTRACTIONS), metadata=wire_key("abstraction")
     )
-    nonce: int = attrs.field(validator=_uint, metadata=_key("nonce"))
+    nonce: int = attrs.field(validator=check_uint, metadata=wire_key("nonce"))
 
 
 @attrs.frozen(kw_only=True)
@@ -228,9 +229,9 @@ class UserDexAbstractionAction(UserSignedAction):
     """``userDexAbstraction`` (``UserDexAbstraction``; deprecated upstream)."""
 
     TYPE: ClassVar[str] = "userDexAbstraction"
-    user: str = attrs.field(converter=_address, metadata=_key("user"))
-    enabled: bool = attrs.field(validator=_check_bool, metadata=_key("enabled"))
-    nonce: int = attrs.field(validator=_uint, metadata=_key("nonce"))
+    user: str = attrs.field(converter=to_address, metadata=wire_key("user"))
+    enabled: bool = attrs.field(validator=check_bool, metadata=wire_key("enabled"))
+    nonce: int = attrs.field(validator=check_uint, metadata=wire_key("nonce"))
 
 
 @attrs.frozen(kw_only=True)
@@ -238,9 +239,9 @@ class UserPortfolioMarginAction(UserSignedAction):
     """``userPortfolioMargin`` (``UserPortfolioMargin``)."""
 
     TYPE: ClassVar[str] = "userPortfolioMargin"
-    user: str = attrs.field(converter=_address, metadata=_key("user"))
-    enabled: bool = attrs.field(validator=_check_bool, metadata=_key("enabled"))
-    nonce: int = attrs.field(validator=_uint, metadata=_key("nonce"))
+    user: str = attrs.field(converter=to_address, metadata=wire_key("user"))
+    enabled: bool = attrs.field(validator=check_bool, metadata=wire_key("enabled"))
+    nonce: int = attrs.field(validator=check_uint, metadata=wire_key("nonce"))
 
 
 @attrs.frozen(kw_only=True)
@@ -248,9 +249,9 @@ class LinkStakingUserAction(UserSignedAction):
     """``linkStakingUser`` (``LinkStakingUser``)."""
 
     TYPE: ClassVar[str] = "linkStakingUser"
-    user: str = attrs.field(converter=_address, metadata=_key("user"))
-    is_finalize: bool = attrs.field(validator=_check_bool, metadata=_key("isFinalize"))
-    nonce: int = attrs.field(validator=_uint, metadata=_key("nonce"))
+    user: str = attrs.field(converter=to_address, metadata=wire_key("user"))
+    is_finalize: bool = attrs.field(validator=check_bool, metadata=wire_key("isFinalize"))
+    nonce: int = attrs.field(validator=check_uint, metadata=wire_key("nonce"))
 
 
 @attrs.frozen(kw_only=True)
@@ -258,8 +259,8 @@ class StakingLinkDisableTradingUserAction(UserSignedAction):
     """``stakingLinkDisableTradingUser`` (``StakingLinkDisableTradingUser``)."""
 
     TYPE: ClassVar[str] = "stakingLinkDisableTradingUser"
-    trading_user: str = attrs.field(converter=_address, metadata=_key("tradingUser"))
-    nonce: int = attrs.field(validator=_uint, metadata=_key("nonce"))
+    trading_user: str = attrs.field(converter=to_address, metadata=wire_key("tradingUser"))
+    nonce: int = attrs.field(validator=check_uint, metadata=wire_key("nonce"))
 
 
 # ---------------------------------------------------------------------------------------

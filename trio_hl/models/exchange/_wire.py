@@ -17,7 +17,6 @@ import attrs
 
 from ..._numbers import to_decimal, to_wire
 from ...errors import ConfigurationError
-from ...signing import DEFAULT_SIGNATURE_CHAIN_ID, prepare_user_signed_action
 from .._common import normalise_address
 
 _KEY: Final = "trio_hl.exchange.key"
@@ -27,7 +26,7 @@ _U64: Final = 2**64
 _I64: Final = 2**63
 
 
-def _key(name: str, *, omit_if_none: bool = False) -> dict[str, object]:
+def wire_key(name: str, *, omit_if_none: bool = False) -> dict[str, object]:
     """Field metadata: the exact wire key, and whether ``None`` means "leave the key out"."""
     return {_KEY: name, _OMIT: omit_if_none}
 
@@ -37,7 +36,7 @@ def _key(name: str, *, omit_if_none: bool = False) -> dict[str, object]:
 # ---------------------------------------------------------------------------------------
 
 
-def _check_int(low: int, high: int) -> Any:
+def check_int(low: int, high: int) -> Any:
     def check(_: object, attribute: attrs.Attribute[int], value: object) -> None:
         if isinstance(value, bool) or not isinstance(value, int):
             raise ConfigurationError(
@@ -49,66 +48,66 @@ def _check_int(low: int, high: int) -> Any:
     return check
 
 
-_uint: Final = _check_int(0, _U64)
-_int64: Final = _check_int(-_I64, _I64)
+check_uint: Final = check_int(0, _U64)
+check_int64: Final = check_int(-_I64, _I64)
 
 
-def _check_bool(_: object, attribute: attrs.Attribute[bool], value: object) -> None:
+def check_bool(_: object, attribute: attrs.Attribute[bool], value: object) -> None:
     if not isinstance(value, bool):
         raise ConfigurationError(f"{attribute.name} must be a bool, got {value!r:.60}")
 
 
-def _check_optional_bool(_: object, attribute: attrs.Attribute[bool | None], value: object) -> None:
+def check_optional_bool(_: object, attribute: attrs.Attribute[bool | None], value: object) -> None:
     if value is not None and not isinstance(value, bool):
         raise ConfigurationError(f"{attribute.name} must be a bool or None, got {value!r:.60}")
 
 
-def _check_str(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+def check_str(_: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str):
         raise ConfigurationError(f"{attribute.name} must be a str, got {value!r:.60}")
 
 
-def _check_nonempty(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+def check_nonempty(_: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value:
         raise ConfigurationError(f"{attribute.name} must be a non-empty str, got {value!r:.60}")
 
 
-def _check_positive(_: object, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
+def check_positive(_: object, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
     if value <= 0:
         raise ConfigurationError(f"{attribute.name} must be positive, got {to_wire(value)}")
 
 
-def _decimal(value: Decimal | int | str) -> Decimal:
+def to_amount(value: Decimal | int | str) -> Decimal:
     """Converter: an exact number (floats refused with NumberTypeError)."""
     return to_decimal(value, what="amount")
 
 
-def _optional_decimal(value: Decimal | int | str | None) -> Decimal | None:
+def to_optional_amount(value: Decimal | int | str | None) -> Decimal | None:
     return None if value is None else to_decimal(value, what="amount")
 
 
-def _address(value: str) -> str:
+def to_address(value: str) -> str:
     return normalise_address(value)
 
 
-def _optional_address_text(value: str) -> str:
+def to_optional_address_text(value: str) -> str:
     """``""`` stays ``""`` (no sub-account); anything else must be an address."""
     return "" if value == "" else normalise_address(value)
 
 
-def _size(value: Decimal | int | str) -> Decimal:
+def to_size(value: Decimal | int | str) -> Decimal:
     return to_decimal(value, what="size")
 
 
-def _price(value: Decimal | int | str) -> Decimal:
+def to_price(value: Decimal | int | str) -> Decimal:
     return to_decimal(value, what="price")
 
 
-def _trigger_price(value: Decimal | int | str) -> Decimal:
+def to_trigger_price(value: Decimal | int | str) -> Decimal:
     return to_decimal(value, what="trigger price")
 
 
-def _leverage(value: Decimal | int | str) -> Decimal:
+def to_leverage(value: Decimal | int | str) -> Decimal:
     return to_decimal(value, what="leverage")
 
 
@@ -168,21 +167,21 @@ class Cloid:
         return self.raw
 
 
-def _cloid(value: Cloid | str) -> Cloid:
+def to_cloid(value: Cloid | str) -> Cloid:
     return Cloid.parse(value)
 
 
-def _optional_cloid(value: Cloid | str | None) -> Cloid | None:
+def to_optional_cloid(value: Cloid | str | None) -> Cloid | None:
     return None if value is None else Cloid.parse(value)
 
 
-def _oid_or_cloid(value: int | Cloid | str) -> int | Cloid:
+def to_oid_or_cloid(value: int | Cloid | str) -> int | Cloid:
     if isinstance(value, Cloid | str):
         return Cloid.parse(value)
     return value
 
 
-def _check_oid_or_cloid(_: object, attribute: attrs.Attribute[int | Cloid], value: object) -> None:
+def check_oid_or_cloid(_: object, attribute: attrs.Attribute[int | Cloid], value: object) -> None:
     if isinstance(value, Cloid):
         return
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < _U64:
@@ -218,7 +217,7 @@ def _wire_value(value: object) -> object:
     return value
 
 
-class _Wire(WireValue):
+class Wire(WireValue):
     """Mixin: ``to_wire()`` from the attrs fields, in declaration (= wire) order."""
 
     __slots__ = ()
@@ -234,7 +233,7 @@ class _Wire(WireValue):
         return wire
 
 
-class L1Action(_Wire):
+class L1Action(Wire):
     """An action signed with the L1 ("phantom agent") scheme; an API wallet may sign it."""
 
     __slots__ = ()
@@ -246,7 +245,7 @@ class L1Action(_Wire):
         return {"type": self.TYPE, **super().to_wire()}
 
 
-class UserSignedAction(_Wire):
+class UserSignedAction(Wire):
     """An action signed as its own EIP-712 struct; only the account's own key may sign it.
 
     The last field is the timestamp (``time`` or ``nonce``) that the request's ``nonce``
@@ -257,16 +256,9 @@ class UserSignedAction(_Wire):
     TYPE: ClassVar[str]
 
     def to_wire(self) -> dict[str, Any]:
+        """The JSON object without the chain fields: signing adds them
+        (:func:`trio_hl.signing.prepare_user_signed_action`), models do not sign."""
         return {"type": self.TYPE, **super().to_wire()}
-
-    def prepared(
-        self, *, is_mainnet: bool, signature_chain_id: str = DEFAULT_SIGNATURE_CHAIN_ID
-    ) -> dict[str, Any]:
-        """The wire action with ``signatureChainId`` and ``hyperliquidChain``, in the
-        canonical order ``type, signatureChainId, hyperliquidChain, <struct fields>``."""
-        return prepare_user_signed_action(
-            self.to_wire(), is_mainnet=is_mainnet, signature_chain_id=signature_chain_id
-        )
 
 
 # ---------------------------------------------------------------------------------------

@@ -11,32 +11,15 @@ from typing import Any, ClassVar, Final, Generic, TypeVar, cast
 
 import attrs
 import cattrs
-from cattrs.errors import BaseValidationError
 
-from ..._convert import CONVERTER, wire_name
+from ..._convert import CONVERTER, DECODE_FAILURES, describe_failure, wire_name
 from ...errors import ConfigurationError, DecodeError
 from .._common import normalise_address
 
 R_co = TypeVar("R_co", covariant=True)
 
-_CLOID: Final = re.compile(r"^0x[0-9a-fA-F]{32}$")
-_TOKEN_ID: Final = re.compile(r"^0x[0-9a-fA-F]{32}$")
-
-
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, BaseValidationError):
-        return "; ".join(_describe(e) for e in exc.exceptions[:3])
-    return str(exc) or type(exc).__name__
-
-
-_DECODE_ERRORS: Final = (
-    BaseValidationError,
-    AttributeError,
-    IndexError,
-    KeyError,
-    TypeError,
-    ValueError,
-)
+CLOID: Final = re.compile(r"^0x[0-9a-fA-F]{32}$")
+TOKEN_ID: Final = re.compile(r"^0x[0-9a-fA-F]{32}$")
 
 
 class InfoRequest(Generic[R_co]):
@@ -78,8 +61,8 @@ class InfoRequest(Generic[R_co]):
             )
         try:
             return cast("R_co", self._structure(data, converter))
-        except _DECODE_ERRORS as exc:
-            raise DecodeError(f"info {self.TYPE!r} reply: {_describe(exc)}") from exc
+        except DECODE_FAILURES as exc:
+            raise DecodeError(f"info {self.TYPE!r} reply: {describe_failure(exc)}") from exc
 
     def _structure(self, data: Any, converter: cattrs.Converter) -> Any:
         return converter.structure(data, self.RESPONSE)
@@ -92,7 +75,7 @@ def _address(value: object) -> str:
     return normalise_address(value)
 
 
-def _optional_address(value: object) -> str | None:
+def to_optional_address(value: object) -> str | None:
     return None if value is None else normalise_address(value)
 
 
@@ -101,7 +84,7 @@ def _check_coin(_: object, attribute: "attrs.Attribute[Any]", value: object) -> 
         raise ConfigurationError(f"{attribute.name} must be a non-empty string, got {value!r:.60}")
 
 
-def _check_dex(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+def check_dex(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
     if value is not None and not isinstance(value, str):
         raise ConfigurationError(f"{attribute.name} must be a string, got {value!r:.60}")
 
@@ -115,31 +98,31 @@ def _check_ms(_: object, attribute: "attrs.Attribute[Any]", value: object) -> No
         )
 
 
-def _check_index(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+def check_index(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ConfigurationError(f"{attribute.name} must be a non-negative int, got {value!r:.60}")
 
 
-def _check_flag(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+def check_flag(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
     if value is not None and not isinstance(value, bool):
         raise ConfigurationError(f"{attribute.name} must be a bool, got {value!r:.60}")
 
 
-def _user() -> Any:
+def user_field() -> Any:
     return attrs.field(converter=_address)
 
 
-def _coin() -> Any:
+def coin_field() -> Any:
     return attrs.field(validator=_check_coin)
 
 
-def _dex() -> Any:
-    return attrs.field(default=None, validator=_check_dex)
+def dex_field() -> Any:
+    return attrs.field(default=None, validator=check_dex)
 
 
-def _start() -> Any:
+def start_field() -> Any:
     return attrs.field(validator=_check_ms)
 
 
-def _end() -> Any:
+def end_field() -> Any:
     return attrs.field(default=None, validator=_check_ms)

@@ -24,14 +24,14 @@ from ..market import (
 )
 from ..subscriptions import CANDLE_INTERVALS
 from ._base import (
-    _TOKEN_ID,
+    TOKEN_ID,
     InfoRequest,
-    _check_dex,
-    _check_index,
-    _coin,
-    _dex,
-    _end,
-    _start,
+    check_dex,
+    check_index,
+    coin_field,
+    dex_field,
+    end_field,
+    start_field,
 )
 from ._market_replies import (
     AuctionStatus,
@@ -75,7 +75,7 @@ class AllMidsRequest(InfoRequest[AllMids | None]):
     RESPONSE: ClassVar[Any] = dict[str, Decimal]
     NULLABLE: ClassVar[bool] = True
 
-    dex: str | None = _dex()
+    dex: str | None = dex_field()
 
     def _structure(self, data: Any, converter: cattrs.Converter) -> Any:
         if data is None:
@@ -98,7 +98,7 @@ class L2BookRequest(InfoRequest[L2Book | None]):
     RESPONSE: ClassVar[Any] = L2Book | None
     NULLABLE: ClassVar[bool] = True
 
-    coin: str = _coin()
+    coin: str = coin_field()
     n_sig_figs: int | None = None
     mantissa: int | None = None
 
@@ -117,10 +117,10 @@ class CandleSnapshotRequest(InfoRequest[tuple[Candle, ...]]):
     TYPE: ClassVar[str] = "candleSnapshot"
     RESPONSE: ClassVar[Any] = tuple[Candle, ...]
 
-    coin: str = _coin()
+    coin: str = coin_field()
     interval: str
-    start_time: int = _start()
-    end_time: int | None = _end()
+    start_time: int = start_field()
+    end_time: int | None = end_field()
 
     def __attrs_post_init__(self) -> None:
         if self.interval not in CANDLE_INTERVALS:
@@ -146,7 +146,7 @@ class RecentTradesRequest(InfoRequest[tuple[Trade, ...]]):
     TYPE: ClassVar[str] = "recentTrades"
     RESPONSE: ClassVar[Any] = tuple[Trade, ...]
 
-    coin: str = _coin()
+    coin: str = coin_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -156,7 +156,7 @@ class MetaRequest(InfoRequest[PerpMeta]):
     TYPE: ClassVar[str] = "meta"
     RESPONSE: ClassVar[Any] = PerpMeta
 
-    dex: str | None = _dex()
+    dex: str | None = dex_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -166,7 +166,7 @@ class MetaAndAssetCtxsRequest(InfoRequest[MetaAndAssetCtxs]):
     TYPE: ClassVar[str] = "metaAndAssetCtxs"
     RESPONSE: ClassVar[Any] = MetaAndAssetCtxs
 
-    dex: str | None = _dex()
+    dex: str | None = dex_field()
 
     def _structure(self, data: Any, converter: cattrs.Converter) -> Any:
         meta, ctxs = _pair(data)
@@ -245,7 +245,7 @@ class PerpDexLimitsRequest(InfoRequest[PerpDexLimits | None]):
     RESPONSE: ClassVar[Any] = PerpDexLimits | None
     NULLABLE: ClassVar[bool] = True
 
-    dex: str = attrs.field(validator=_check_dex)
+    dex: str = attrs.field(validator=check_dex)
 
 
 @attrs.frozen(kw_only=True)
@@ -255,7 +255,7 @@ class PerpDexStatusRequest(InfoRequest[PerpDexStatus]):
     TYPE: ClassVar[str] = "perpDexStatus"
     RESPONSE: ClassVar[Any] = PerpDexStatus
 
-    dex: str = attrs.field(validator=_check_dex)
+    dex: str = attrs.field(validator=check_dex)
 
 
 @attrs.frozen(kw_only=True)
@@ -265,8 +265,8 @@ class MarginTableRequest(InfoRequest[MarginTable]):
     TYPE: ClassVar[str] = "marginTable"
     RESPONSE: ClassVar[Any] = MarginTable
 
-    id: int = attrs.field(validator=_check_index)
-    dex: str | None = _dex()
+    id: int = attrs.field(validator=check_index)
+    dex: str | None = dex_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -276,9 +276,9 @@ class FundingHistoryRequest(InfoRequest[tuple[FundingHistoryEntry, ...]]):
     TYPE: ClassVar[str] = "fundingHistory"
     RESPONSE: ClassVar[Any] = tuple[FundingHistoryEntry, ...]
 
-    coin: str = _coin()
-    start_time: int = _start()
-    end_time: int | None = _end()
+    coin: str = coin_field()
+    start_time: int = start_field()
+    end_time: int | None = end_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -301,7 +301,7 @@ class PerpsAtOpenInterestCapRequest(InfoRequest[tuple[str, ...]]):
     TYPE: ClassVar[str] = "perpsAtOpenInterestCap"
     RESPONSE: ClassVar[Any] = tuple[str, ...]
 
-    dex: str | None = _dex()
+    dex: str | None = dex_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -328,7 +328,7 @@ class PerpAnnotationRequest(InfoRequest[PerpAnnotation | None]):
     RESPONSE: ClassVar[Any] = PerpAnnotation | None
     NULLABLE: ClassVar[bool] = True
 
-    coin: str = _coin()
+    coin: str = coin_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -390,7 +390,7 @@ class TokenDetailsRequest(InfoRequest[TokenDetails]):
 
     @token_id.validator
     def _check_token_id(self, _: "attrs.Attribute[str]", value: object) -> None:
-        if not isinstance(value, str) or not _TOKEN_ID.match(value):
+        if not isinstance(value, str) or not TOKEN_ID.match(value):
             raise ConfigurationError(f"token_id must be 0x + 32 hex digits, got {value!r:.60}")
 
 
@@ -454,7 +454,7 @@ class BorrowLendReserveStateRequest(InfoRequest[BorrowLendReserveState]):
     TYPE: ClassVar[str] = "borrowLendReserveState"
     RESPONSE: ClassVar[Any] = BorrowLendReserveState
 
-    token: int = attrs.field(validator=_check_index)
+    token: int = attrs.field(validator=check_index)
 
 
 @attrs.frozen(kw_only=True)
@@ -481,4 +481,4 @@ class SettledOutcomeRequest(InfoRequest[SettledOutcome | None]):
     RESPONSE: ClassVar[Any] = SettledOutcome | None
     NULLABLE: ClassVar[bool] = True
 
-    outcome: int = attrs.field(validator=_check_index)
+    outcome: int = attrs.field(validator=check_index)

@@ -27,15 +27,15 @@ from ..user import (
     UserFill,
 )
 from ._base import (
-    _CLOID,
+    CLOID,
     InfoRequest,
-    _check_flag,
-    _coin,
-    _dex,
-    _end,
-    _optional_address,
-    _start,
-    _user,
+    check_flag,
+    coin_field,
+    dex_field,
+    end_field,
+    start_field,
+    to_optional_address,
+    user_field,
 )
 from ._market_replies import (
     BorrowLendInterest,
@@ -74,8 +74,8 @@ class ClearinghouseStateRequest(InfoRequest[ClearinghouseState]):
     TYPE: ClassVar[str] = "clearinghouseState"
     RESPONSE: ClassVar[Any] = ClearinghouseState
 
-    user: str = _user()
-    dex: str | None = _dex()
+    user: str = user_field()
+    dex: str | None = dex_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -85,8 +85,8 @@ class SpotClearinghouseStateRequest(InfoRequest[SpotClearinghouseState]):
     TYPE: ClassVar[str] = "spotClearinghouseState"
     RESPONSE: ClassVar[Any] = SpotClearinghouseState
 
-    user: str = _user()
-    dex: str | None = _dex()
+    user: str = user_field()
+    dex: str | None = dex_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -96,8 +96,8 @@ class OpenOrdersRequest(InfoRequest[tuple[BasicOrder, ...]]):
     TYPE: ClassVar[str] = "openOrders"
     RESPONSE: ClassVar[Any] = tuple[BasicOrder, ...]
 
-    user: str = _user()
-    dex: str | None = _dex()
+    user: str = user_field()
+    dex: str | None = dex_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -107,8 +107,8 @@ class FrontendOpenOrdersRequest(InfoRequest[tuple[FrontendOpenOrder, ...]]):
     TYPE: ClassVar[str] = "frontendOpenOrders"
     RESPONSE: ClassVar[Any] = tuple[FrontendOpenOrder, ...]
 
-    user: str = _user()
-    dex: str | None = _dex()
+    user: str = user_field()
+    dex: str | None = dex_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -118,8 +118,8 @@ class UserFillsRequest(InfoRequest[tuple[UserFill, ...]]):
     TYPE: ClassVar[str] = "userFills"
     RESPONSE: ClassVar[Any] = tuple[UserFill, ...]
 
-    user: str = _user()
-    aggregate_by_time: bool | None = attrs.field(default=None, validator=_check_flag)
+    user: str = user_field()
+    aggregate_by_time: bool | None = attrs.field(default=None, validator=check_flag)
 
 
 @attrs.frozen(kw_only=True)
@@ -129,11 +129,11 @@ class UserFillsByTimeRequest(InfoRequest[tuple[UserFill, ...]]):
     TYPE: ClassVar[str] = "userFillsByTime"
     RESPONSE: ClassVar[Any] = tuple[UserFill, ...]
 
-    user: str = _user()
-    start_time: int = _start()
-    end_time: int | None = _end()
-    aggregate_by_time: bool | None = attrs.field(default=None, validator=_check_flag)
-    reversed: bool | None = attrs.field(default=None, validator=_check_flag)
+    user: str = user_field()
+    start_time: int = start_field()
+    end_time: int | None = end_field()
+    aggregate_by_time: bool | None = attrs.field(default=None, validator=check_flag)
+    reversed: bool | None = attrs.field(default=None, validator=check_flag)
 
 
 @attrs.frozen(kw_only=True)
@@ -143,12 +143,12 @@ class HistoricalOrdersRequest(InfoRequest[tuple[HistoricalOrder, ...]]):
     TYPE: ClassVar[str] = "historicalOrders"
     RESPONSE: ClassVar[Any] = tuple[HistoricalOrder, ...]
 
-    user: str = _user()
+    user: str = user_field()
 
 
 def _check_oid(_: object, __: "attrs.Attribute[Any]", value: object) -> None:
     if isinstance(value, str):
-        if not _CLOID.match(value):
+        if not CLOID.match(value):
             raise ConfigurationError(f"a cloid is 0x + 32 hex digits, got {value!r:.60}")
     elif isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ConfigurationError(f"oid must be an int order id or a cloid, got {value!r:.60}")
@@ -168,7 +168,7 @@ class OrderStatusRequest(InfoRequest[OrderStatusResult]):
     TYPE: ClassVar[str] = "orderStatus"
     RESPONSE: ClassVar[Any] = OrderStatusResult
 
-    user: str = _user()
+    user: str = user_field()
     oid: int | str = attrs.field(validator=_check_oid, converter=_oid)
 
 
@@ -179,9 +179,9 @@ class UserFundingRequest(InfoRequest[tuple[UserFundingEntry, ...]]):
     TYPE: ClassVar[str] = "userFunding"
     RESPONSE: ClassVar[Any] = tuple[UserFundingEntry, ...]
 
-    user: str = _user()
-    start_time: int = _start()
-    end_time: int | None = _end()
+    user: str = user_field()
+    start_time: int = start_field()
+    end_time: int | None = end_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -191,9 +191,9 @@ class UserNonFundingLedgerUpdatesRequest(InfoRequest[tuple[LedgerUpdate, ...]]):
     TYPE: ClassVar[str] = "userNonFundingLedgerUpdates"
     RESPONSE: ClassVar[Any] = tuple[LedgerUpdate, ...]
 
-    user: str = _user()
-    start_time: int | None = _end()
-    end_time: int | None = _end()
+    user: str = user_field()
+    start_time: int | None = end_field()
+    end_time: int | None = end_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -203,7 +203,7 @@ class UserFeesRequest(InfoRequest[UserFees]):
     TYPE: ClassVar[str] = "userFees"
     RESPONSE: ClassVar[Any] = UserFees
 
-    user: str = _user()
+    user: str = user_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -213,7 +213,7 @@ class UserRateLimitRequest(InfoRequest[UserRateLimit]):
     TYPE: ClassVar[str] = "userRateLimit"
     RESPONSE: ClassVar[Any] = UserRateLimit
 
-    user: str = _user()
+    user: str = user_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -223,7 +223,7 @@ class UserRoleRequest(InfoRequest[UserRole]):
     TYPE: ClassVar[str] = "userRole"
     RESPONSE: ClassVar[Any] = UserRole
 
-    user: str = _user()
+    user: str = user_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -234,7 +234,7 @@ class SubAccountsRequest(InfoRequest[tuple[SubAccount, ...]]):
     RESPONSE: ClassVar[Any] = tuple[SubAccount, ...]
     NULLABLE: ClassVar[bool] = True
 
-    user: str = _user()
+    user: str = user_field()
 
     def _structure(self, data: Any, converter: cattrs.Converter) -> Any:
         return () if data is None else converter.structure(data, self.RESPONSE)
@@ -248,7 +248,7 @@ class SubAccounts2Request(InfoRequest[tuple[SubAccount2, ...]]):
     RESPONSE: ClassVar[Any] = tuple[SubAccount2, ...]
     NULLABLE: ClassVar[bool] = True
 
-    user: str = _user()
+    user: str = user_field()
 
     def _structure(self, data: Any, converter: cattrs.Converter) -> Any:
         return () if data is None else converter.structure(data, self.RESPONSE)
@@ -262,8 +262,8 @@ class VaultDetailsRequest(InfoRequest[VaultDetails | None]):
     RESPONSE: ClassVar[Any] = VaultDetails | None
     NULLABLE: ClassVar[bool] = True
 
-    vault_address: str = _user()
-    user: str | None = attrs.field(default=None, converter=_optional_address)
+    vault_address: str = user_field()
+    user: str | None = attrs.field(default=None, converter=to_optional_address)
 
 
 @attrs.frozen(kw_only=True)
@@ -273,7 +273,7 @@ class UserVaultEquitiesRequest(InfoRequest[tuple[UserVaultEquity, ...]]):
     TYPE: ClassVar[str] = "userVaultEquities"
     RESPONSE: ClassVar[Any] = tuple[UserVaultEquity, ...]
 
-    user: str = _user()
+    user: str = user_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -283,7 +283,7 @@ class LeadingVaultsRequest(InfoRequest[tuple[LeadingVault, ...]]):
     TYPE: ClassVar[str] = "leadingVaults"
     RESPONSE: ClassVar[Any] = tuple[LeadingVault, ...]
 
-    user: str = _user()
+    user: str = user_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -293,7 +293,7 @@ class DelegationsRequest(InfoRequest[tuple[Delegation, ...]]):
     TYPE: ClassVar[str] = "delegations"
     RESPONSE: ClassVar[Any] = tuple[Delegation, ...]
 
-    user: str = _user()
+    user: str = user_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -303,7 +303,7 @@ class DelegatorSummaryRequest(InfoRequest[DelegatorSummary]):
     TYPE: ClassVar[str] = "delegatorSummary"
     RESPONSE: ClassVar[Any] = DelegatorSummary
 
-    user: str = _user()
+    user: str = user_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -313,7 +313,7 @@ class DelegatorHistoryRequest(InfoRequest[tuple[DelegatorHistoryEntry, ...]]):
     TYPE: ClassVar[str] = "delegatorHistory"
     RESPONSE: ClassVar[Any] = tuple[DelegatorHistoryEntry, ...]
 
-    user: str = _user()
+    user: str = user_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -323,7 +323,7 @@ class DelegatorRewardsRequest(InfoRequest[tuple[DelegatorReward, ...]]):
     TYPE: ClassVar[str] = "delegatorRewards"
     RESPONSE: ClassVar[Any] = tuple[DelegatorReward, ...]
 
-    user: str = _user()
+    user: str = user_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -334,7 +334,7 @@ class PortfolioRequest(InfoRequest[tuple[tuple[str, PortfolioPeriod], ...]]):
     TYPE: ClassVar[str] = "portfolio"
     RESPONSE: ClassVar[Any] = tuple[tuple[str, PortfolioPeriod], ...]
 
-    user: str = _user()
+    user: str = user_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -344,7 +344,7 @@ class ReferralRequest(InfoRequest[Referral]):
     TYPE: ClassVar[str] = "referral"
     RESPONSE: ClassVar[Any] = Referral
 
-    user: str = _user()
+    user: str = user_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -354,8 +354,8 @@ class MaxBuilderFeeRequest(InfoRequest[int]):
     TYPE: ClassVar[str] = "maxBuilderFee"
     RESPONSE: ClassVar[Any] = int
 
-    user: str = _user()
-    builder: str = _user()
+    user: str = user_field()
+    builder: str = user_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -365,7 +365,7 @@ class ApprovedBuildersRequest(InfoRequest[tuple[str, ...]]):
     TYPE: ClassVar[str] = "approvedBuilders"
     RESPONSE: ClassVar[Any] = tuple[str, ...]
 
-    user: str = _user()
+    user: str = user_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -375,7 +375,7 @@ class SpotDeployStateRequest(InfoRequest[SpotDeployState]):
     TYPE: ClassVar[str] = "spotDeployState"
     RESPONSE: ClassVar[Any] = SpotDeployState
 
-    user: str = _user()
+    user: str = user_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -385,8 +385,8 @@ class ActiveAssetDataRequest(InfoRequest[ActiveAssetData]):
     TYPE: ClassVar[str] = "activeAssetData"
     RESPONSE: ClassVar[Any] = ActiveAssetData
 
-    user: str = _user()
-    coin: str = _coin()
+    user: str = user_field()
+    coin: str = coin_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -396,7 +396,7 @@ class UserTwapSliceFillsRequest(InfoRequest[tuple[TwapSliceFill, ...]]):
     TYPE: ClassVar[str] = "userTwapSliceFills"
     RESPONSE: ClassVar[Any] = tuple[TwapSliceFill, ...]
 
-    user: str = _user()
+    user: str = user_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -406,9 +406,9 @@ class UserTwapSliceFillsByTimeRequest(InfoRequest[tuple[TwapSliceFill, ...]]):
     TYPE: ClassVar[str] = "userTwapSliceFillsByTime"
     RESPONSE: ClassVar[Any] = tuple[TwapSliceFill, ...]
 
-    user: str = _user()
-    start_time: int = _start()
-    end_time: int | None = _end()
+    user: str = user_field()
+    start_time: int = start_field()
+    end_time: int | None = end_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -418,7 +418,7 @@ class TwapHistoryRequest(InfoRequest[tuple[TwapHistoryItem, ...]]):
     TYPE: ClassVar[str] = "twapHistory"
     RESPONSE: ClassVar[Any] = tuple[TwapHistoryItem, ...]
 
-    user: str = _user()
+    user: str = user_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -428,7 +428,7 @@ class ExtraAgentsRequest(InfoRequest[tuple[ExtraAgent, ...]]):
     TYPE: ClassVar[str] = "extraAgents"
     RESPONSE: ClassVar[Any] = tuple[ExtraAgent, ...]
 
-    user: str = _user()
+    user: str = user_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -439,7 +439,7 @@ class IsVipRequest(InfoRequest[bool | None]):
     RESPONSE: ClassVar[Any] = bool | None
     NULLABLE: ClassVar[bool] = True
 
-    user: str = _user()
+    user: str = user_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -449,7 +449,7 @@ class LegalCheckRequest(InfoRequest[LegalCheck]):
     TYPE: ClassVar[str] = "legalCheck"
     RESPONSE: ClassVar[Any] = LegalCheck
 
-    user: str = _user()
+    user: str = user_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -460,8 +460,8 @@ class PreTransferCheckRequest(InfoRequest[PreTransferCheck]):
     TYPE: ClassVar[str] = "preTransferCheck"
     RESPONSE: ClassVar[Any] = PreTransferCheck
 
-    user: str = _user()
-    source: str = _user()
+    user: str = user_field()
+    source: str = user_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -472,7 +472,7 @@ class UserToMultiSigSignersRequest(InfoRequest[MultiSigSigners | None]):
     RESPONSE: ClassVar[Any] = MultiSigSigners | None
     NULLABLE: ClassVar[bool] = True
 
-    user: str = _user()
+    user: str = user_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -483,7 +483,7 @@ class UserAbstractionRequest(InfoRequest[str]):
     TYPE: ClassVar[str] = "userAbstraction"
     RESPONSE: ClassVar[Any] = str
 
-    user: str = _user()
+    user: str = user_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -494,7 +494,7 @@ class UserDexAbstractionRequest(InfoRequest[bool | None]):
     RESPONSE: ClassVar[Any] = bool | None
     NULLABLE: ClassVar[bool] = True
 
-    user: str = _user()
+    user: str = user_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -504,7 +504,7 @@ class BorrowLendUserStateRequest(InfoRequest[BorrowLendUserState]):
     TYPE: ClassVar[str] = "borrowLendUserState"
     RESPONSE: ClassVar[Any] = BorrowLendUserState
 
-    user: str = _user()
+    user: str = user_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -514,9 +514,9 @@ class UserBorrowLendInterestRequest(InfoRequest[tuple[BorrowLendInterest, ...]])
     TYPE: ClassVar[str] = "userBorrowLendInterest"
     RESPONSE: ClassVar[Any] = tuple[BorrowLendInterest, ...]
 
-    user: str = _user()
-    start_time: int = _start()
-    end_time: int | None = _end()
+    user: str = user_field()
+    start_time: int = start_field()
+    end_time: int | None = end_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -526,4 +526,4 @@ class WebData2Request(InfoRequest[WebData2]):
     TYPE: ClassVar[str] = "webData2"
     RESPONSE: ClassVar[Any] = WebData2
 
-    user: str = _user()
+    user: str = user_field()
