@@ -178,7 +178,7 @@ class Subscriptions:
         api = self._api
         universe = api.universe
         if asset == "":
-            return asset  # the request refuses it with its own ConfigurationError
+            return ""  # the request refuses it with its own ConfigurationError
         if universe is None:
             if isinstance(asset, bool) or not isinstance(asset, str):
                 raise ConfigurationError(
@@ -709,10 +709,10 @@ class Ws:
     def __init__(self, api: Api) -> None:
         self._api = api
         self._client: Client | None = None
-        self.subscriptions = Subscriptions(api, self)
-        self.info = Info(self._post_info, account=api.account, universe=lambda: api.universe)
+        self.subscriptions: Subscriptions = Subscriptions(api, self)
+        self.info: Info = Info(self._post_info, account=api.account, universe=lambda: api.universe)
         """Info requests over this connection (``NotRunning`` outside ``run()``)."""
-        self.exchange = Exchange(
+        self.exchange: Exchange = Exchange(
             self._post_action,
             is_mainnet=api.network.is_mainnet,
             account=api.account,
@@ -794,20 +794,20 @@ class Api:
     ) -> None:
         self.network = network
         self.account = account
-        self.settings = settings or Settings()
+        self.settings: Settings = settings or Settings()
         self.universe = universe
         """Names and ids of every asset (``None`` until loaded; see :meth:`refresh_universe`)."""
         self.allow_unknown_assets = allow_unknown_assets
         """Subscriptions send coin names the loaded universe does not know as given, instead
         of raising :class:`~trio_hl.errors.UnknownAsset` (for listings newer than it)."""
-        self.http = HttpTransport(
+        self.http: HttpTransport = HttpTransport(
             http_base_url(network),
             settings=self.settings,
             transport=network.http_transport,
             # GoldRush takes no actions: they go to Hyperliquid's API, which this is.
             venue="hyperliquid" if network.venue == "goldrush" else network.venue,
         )
-        self.info = Info(
+        self.info: Info = Info(
             info_transport(network, settings=self.settings),
             account=account,
             universe=lambda: self.universe,
@@ -819,10 +819,10 @@ class Api:
         self._universe_info = (
             Info(self.http, account=account) if network.venue == "goldrush" else None
         )
-        self.nonces = nonces if nonces is not None else SHARED_NONCES
+        self.nonces: NonceSource = nonces if nonces is not None else SHARED_NONCES
         """Nonces of every action signed through this Api: both transports share them, and by
         default every Api of the process does too."""
-        self.exchange = Exchange(
+        self.exchange: Exchange = Exchange(
             self.http.exchange,
             is_mainnet=network.is_mainnet,
             account=account,
@@ -831,7 +831,7 @@ class Api:
             nonces=self.nonces,
         )
         """Signed exchange actions over HTTP (no connection needed)."""
-        self.ws = Ws(self)
+        self.ws: Ws = Ws(self)
 
     @classmethod
     async def create(

@@ -20,6 +20,7 @@ import trio
 from trio_websocket import ConnectionClosed, WebSocketRequest, serve_websocket
 
 from .._decode import decode_frame
+from .._guards import is_array, is_object
 from .._protocol._frames import CONTROL_CHANNELS, loads
 from ..errors import DecodeError
 from ._options import UsageError, run_until_interrupted
@@ -55,12 +56,12 @@ def parse_speed(text: str) -> float:
 
 
 def _coin(channel: str, data: Any) -> str | None:
-    if isinstance(data, list):
+    if is_array(data):
         first = data[0] if data else None
-        coin = first.get("coin") if isinstance(first, dict) else None
-    elif channel == "candle" and isinstance(data, dict):
+        coin = first.get("coin") if is_object(first) else None
+    elif channel == "candle" and is_object(data):
         coin = data.get("s")
-    elif isinstance(data, dict):
+    elif is_object(data):
         coin = data.get("coin")
     else:
         coin = None
@@ -99,7 +100,7 @@ def _data_frames(directory: Path) -> Iterator[_Item]:
             message = loads(record.raw)
         except ValueError:
             continue  # the plain-text banner
-        channel = message.get("channel") if isinstance(message, dict) else None
+        channel = message.get("channel") if is_object(message) else None
         if isinstance(channel, str) and channel not in CONTROL_CHANNELS:
             yield _Item(record.t, record.raw, channel, message.get("data"))
 
@@ -152,8 +153,8 @@ class ReplayServer:
                 message = json.loads(text)
             except ValueError:
                 message = None
-            method = message.get("method") if isinstance(message, dict) else None
-            assert message is None or isinstance(message, dict)
+            method = message.get("method") if is_object(message) else None
+            assert message is None or is_object(message)
             if method == "ping":
                 await conn.ws.send_message('{"channel":"pong"}')
             elif method in ("subscribe", "unsubscribe") and isinstance(

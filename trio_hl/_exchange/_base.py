@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias, final
 import attrs
 
 from .._account import Account, normalise_address
+from .._guards import is_mapping
 from .._info import Info, Time, to_ms
 from .._numbers import (
     round_price,
@@ -130,7 +131,7 @@ across the process, however many Exchange objects sign with the same key."""
 
 def _ok(body: object) -> Mapping[str, Any]:
     """The body of a successful action; raises for ``status: err`` and unknown shapes."""
-    if not isinstance(body, Mapping):
+    if not is_mapping(body):
         raise ProtocolError(
             f"the exchange reply is not an object (the action may have been executed): "
             f"{body!r:.200}"
@@ -194,8 +195,10 @@ class ExchangeBase:
         self.account = account
         self._universe = universe
         self._info = info
-        self.nonces = nonces if nonces is not None else SHARED_NONCES
-        self.vault_address = None if vault_address is None else normalise_address(vault_address)
+        self.nonces: NonceSource = nonces if nonces is not None else SHARED_NONCES
+        self.vault_address: str | None = (
+            None if vault_address is None else normalise_address(vault_address)
+        )
         self.signature_chain_id = signature_chain_id
         self._signers: dict[str, Signer] = {}
 
