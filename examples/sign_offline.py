@@ -32,6 +32,7 @@ from trio_hl.signing import (
     Signer,
     action_hash,
     l1_typed_data,
+    prepare_user_signed_action,
     sign_l1_action,
     sign_user_signed,
     user_signed_nonce,
@@ -85,11 +86,14 @@ async def main(network: Network, options: Options) -> None:
     same = Signature.from_ints(external.r, external.s, external.v) == signature
     print(f"eth_account signing l1_typed_data: {'the same' if same else 'another'} signature")
 
-    transfer = UsdSendAction(
-        destination="0x0000000000000000000000000000000000000001",
-        amount=Decimal("1.50"),
-        time=nonces.next(signer.address),
-    ).prepared(is_mainnet=is_mainnet)  # adds signatureChainId and hyperliquidChain
+    transfer = prepare_user_signed_action(  # adds signatureChainId and hyperliquidChain
+        UsdSendAction(
+            destination="0x0000000000000000000000000000000000000001",
+            amount=Decimal("1.50"),
+            time=nonces.next(signer.address),
+        ).to_wire(),
+        is_mainnet=is_mainnet,
+    )
     transfer_signature = sign_user_signed(signer, transfer, is_mainnet=is_mainnet)
     print(f"usdSend: {json.dumps(transfer)}")
     print(f"  nonce {user_signed_nonce(transfer)} (its time), v={transfer_signature.v}")

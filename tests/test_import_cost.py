@@ -15,6 +15,8 @@ import trio_hl
 
 SIGNING_AND_HTTP = ("eth_account", "eth_utils", "msgpack", "httpx", "pydantic")
 TEST_KIT = ("trio_hl.testing", "trio_websocket.testing")
+# Signed actions: their models, their methods and the signing module: none for market data.
+EXCHANGE = ("trio_hl._exchange", "trio_hl.models.exchange", "trio_hl.signing")
 
 
 def loaded(code: str, *, setup: str = "") -> set[str]:
@@ -53,6 +55,14 @@ def test_market_data_loads_no_signing_http_or_test_kit() -> None:
     assert "trio" in modules  # the client is Trio: this path is the real one
     assert not heavy(modules, SIGNING_AND_HTTP)
     assert not {name for name in modules if name.startswith(TEST_KIT)}
+    assert not {name for name in modules if name.startswith(EXCHANGE)}
+
+
+def test_an_api_builds_its_exchange_on_first_use() -> None:
+    script = "from trio_hl import Api\napi = Api()\n"
+    assert not {name for name in loaded(script) if name.startswith(EXCHANGE)}
+    modules = loaded(f"{script}assert api.exchange is api.exchange is not api.ws.exchange")
+    assert {"trio_hl._exchange", "trio_hl.models.exchange", "trio_hl.signing"} <= modules
 
 
 def test_books_import_no_trio() -> None:

@@ -33,9 +33,9 @@ if TYPE_CHECKING:
     from ._client import open_client as open_client
     from ._decode import decode_frame as decode_frame
     from ._exchange import Exchange as Exchange
-    from ._exchange import NonceSource as NonceSource
     from ._info import Info as Info
     from ._limits import Limits as Limits
+    from ._nonces import NonceSource as NonceSource
     from ._policy import BufferPolicy as BufferPolicy
     from ._settings import Settings as Settings
     from ._streams import SharedSendChannel as SharedSendChannel
@@ -76,7 +76,7 @@ _EXPORTS: Final[dict[str, str]] = {
     "open_client": "._client",
     "decode_frame": "._decode",
     "Exchange": "._exchange",
-    "NonceSource": "._exchange",
+    "NonceSource": "._nonces",
     "SharedSendChannel": "._streams",
     "Stream": "._streams",
     "StreamStatistics": "._streams",

@@ -7,6 +7,7 @@ outside a nursery the caller owns.
 
 from __future__ import annotations
 
+import functools
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, final, overload
 
@@ -15,9 +16,9 @@ import trio
 
 from ._account import normalise_address
 from ._client import Client, IdleTimeout, open_client
-from ._exchange import SHARED_NONCES, Exchange, NonceSource
 from ._http import HttpTransport, http_base_url, info_transport
 from ._info import Info
+from ._nonces import SHARED_NONCES
 from ._settings import Settings
 from ._universe import Universe, load_universe
 from .errors import ConfigurationError, NotRunning, SubscriptionError
@@ -76,6 +77,8 @@ if TYPE_CHECKING:
     from collections.abc import AsyncGenerator, Mapping, Sequence
 
     from ._account import Account
+    from ._exchange import Exchange
+    from ._nonces import NonceSource
     from ._policy import BufferPolicy
     from ._streams import SharedSendChannel, Stream
     from .models.account import (
@@ -164,6 +167,20 @@ class Subscriptions:
                 "account (await Api.create(account=...))"
             )
         return chosen.address
+
+    def _wallets(
+        self,
+        method: str,
+        address: str | None,
+        account: Account | None,
+        addresses: Sequence[str] | None,
+    ) -> dict[str, Any]:
+        """``user=`` or, for GoldRush's multi-wallet bodies, ``addresses=`` (not both)."""
+        if addresses is None:
+            return {"user": self._user(method, address, account)}
+        if address is not None or account is not None:
+            raise ConfigurationError(f"{method}: pass addresses= alone, or address=/account=")
+        return {"addresses": addresses}
 
     def _coin(self, asset: str | int) -> str:
         """The wire coin for ``asset``: a name, an alias (``"HYPE/USDC"`` -> ``"@107"``) or
@@ -363,15 +380,16 @@ class Subscriptions:
         *,
         address: str | None = None,
         account: Account | None = None,
+        addresses: Sequence[str] | None = None,
         policy: BufferPolicy | None = None,
     ) -> tuple[int, Stream[OrderUpdates | StreamRestarted]]:
-        """Order status changes. No user in the frames: one user per connection;
-        nothing is replayed after a reconnect (reconcile with the ``openOrders`` info request
-        at the restart marker). Default: fail on overflow."""
-        return await self._open(
-            OrderUpdatesSubscription(user=self._user("order_updates", address, account)),
-            policy,
-        )
+        """Order status changes. No user in Hyperliquid's frames: one ``orderUpdates``
+        body per connection; nothing is replayed after a reconnect (reconcile with the
+        ``openOrders`` info request at the restart marker). GoldRush only: ``addresses``
+        (1 to 1,000 wallets) on one subscription, each update naming its ``user``. Default:
+        fail on overflow."""
+        wallets = self._wallets("order_updates", address, account, addresses)
+        return await self._open(OrderUpdatesSubscription(**wallets), policy)
 
     async def user_events(
         self,
@@ -394,16 +412,16 @@ class Subscriptions:
         aggregate_by_time: bool = False,
         address: str | None = None,
         account: Account | None = None,
+        addresses: Sequence[str] | None = None,
         policy: BufferPolicy | None = None,
     ) -> tuple[int, Stream[UserFills | StreamRestarted]]:
         """The user's fills: a snapshot, then new fills; gap-free and duplicate-free
-        across reconnects (see :class:`~trio_hl.models.UserFillsSubscription`). Default: fail
-        on overflow."""
+        across reconnects (see :class:`~trio_hl.models.UserFillsSubscription`). GoldRush
+        only: ``addresses`` (1 to 1,000 wallets, live only), one ``UserFills`` per wallet
+        and block. Default: fail on overflow."""
+        wallets = self._wallets("user_fills", address, account, addresses)
         return await self._open(
-            UserFillsSubscription(
-                user=self._user("user_fills", address, account), aggregate_by_time=aggregate_by_time
-            ),
-            policy,
+            UserFillsSubscription(**wallets, aggregate_by_time=aggregate_by_time), policy
         )
 
     async def user_fundings(
@@ -424,16 +442,14 @@ class Subscriptions:
         *,
         address: str | None = None,
         account: Account | None = None,
+        addresses: Sequence[str] | None = None,
         policy: BufferPolicy | None = None,
     ) -> tuple[int, Stream[UserNonFundingLedgerUpdates | StreamRestarted]]:
-        """Deposits, transfers, withdrawals..., a snapshot first. Default: fail on
-        overflow."""
-        return await self._open(
-            UserNonFundingLedgerUpdatesSubscription(
-                user=self._user("user_non_funding_ledger_updates", address, account)
-            ),
-            policy,
-        )
+        """Deposits, transfers, withdrawals..., a snapshot first. GoldRush only:
+        ``addresses`` (1 to 1,000 wallets, live only), one message per wallet. Default:
+        fail on overflow."""
+        wallets = self._wallets("user_non_funding_ledger_updates", address, account, addresses)
+        return await self._open(UserNonFundingLedgerUpdatesSubscription(**wallets), policy)
 
     async def active_asset_data(
         self,
@@ -712,7 +728,16 @@ class Ws:
         self.subscriptions: Subscriptions = Subscriptions(api, self)
         self.info: Info = Info(self._post_info, account=api.account, universe=lambda: api.universe)
         """Info requests over this connection (``NotRunning`` outside ``run()``)."""
-        self.exchange: Exchange = Exchange(
+
+    @functools.cached_property
+    def exchange(self) -> Exchange:
+        """Signed exchange actions over this connection (``NotRunning`` outside ``run()``);
+        the same methods as ``api.exchange``, sharing its nonces."""
+        # Built on first use: a market-data program never loads signing (see _exchange).
+        from ._exchange import Exchange
+
+        api = self._api
+        return Exchange(
             self._post_action,
             is_mainnet=api.network.is_mainnet,
             account=api.account,
@@ -720,8 +745,6 @@ class Ws:
             info=self.info,
             nonces=api.nonces,
         )
-        """Signed exchange actions over this connection (``NotRunning`` outside ``run()``);
-        the same methods as ``api.exchange``, sharing its nonces."""
 
     @property
     def running(self) -> bool:
@@ -822,16 +845,22 @@ class Api:
         self.nonces: NonceSource = nonces if nonces is not None else SHARED_NONCES
         """Nonces of every action signed through this Api: both transports share them, and by
         default every Api of the process does too."""
-        self.exchange: Exchange = Exchange(
+        self.ws: Ws = Ws(self)
+
+    @functools.cached_property
+    def exchange(self) -> Exchange:
+        """Signed exchange actions over HTTP (no connection needed)."""
+        # Built on first use: a market-data program never loads signing (see _exchange).
+        from ._exchange import Exchange
+
+        return Exchange(
             self.http.exchange,
-            is_mainnet=network.is_mainnet,
-            account=account,
+            is_mainnet=self.network.is_mainnet,
+            account=self.account,
             universe=lambda: self.universe,
             info=self.info,
             nonces=self.nonces,
         )
-        """Signed exchange actions over HTTP (no connection needed)."""
-        self.ws: Ws = Ws(self)
 
     @classmethod
     async def create(

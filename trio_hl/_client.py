@@ -28,6 +28,7 @@ from ._protocol import (
     Deliver,
     Event,
     GiveUp,
+    IdleWatch,
     Lazy,
     Pong,
     PostRejected,
@@ -39,11 +40,11 @@ from ._protocol import (
     SubscribeAcked,
     SubscriptionRejected,
     Undecodable,
+    check_info_venue,
+    default_idle_timeout,
     default_policy,
     unwrap_reply,
 )
-from ._protocol._idle import IdleWatch, default_idle_timeout
-from ._protocol._venues import check_info_venue
 from ._settings import Settings
 from ._streams import Mailbox, SharedSendChannel, Stream
 from .errors import (
@@ -173,12 +174,27 @@ def _redacted(exc: HandshakeRejected, network: Network) -> HandshakeRejected:
     return HandshakeRejected(exc.status_code, body, retry_after=exc.retry_after)
 
 
+class _NoPublicConstructor(type):
+    """Calling the class raises ``TypeError``; only :meth:`Client._open` builds one.
+
+    trio's pattern (``trio._util.NoPublicConstructor``, for ``Nursery`` and friends): a
+    ``Client`` only makes sense with its tasks running in the nursery ``open_client`` owns,
+    so there is no way to hold one that is built but not started.
+    """
+
+    def __call__(cls, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError(
+            f"{cls.__module__}.{cls.__qualname__} has no public constructor: use "
+            "`async with trio_hl.open_client(network) as client:`"
+        )
+
+
 @final
-class Client:
+class Client(metaclass=_NoPublicConstructor):
     """A running connection to Hyperliquid: subscriptions and ``post`` requests.
 
-    Made by :func:`open_client`; never instantiate it directly. Every method may be called
-    from any task of the nursery the client lives in.
+    Made by :func:`open_client` (calling ``Client(...)`` raises ``TypeError``). Every method
+    may be called from any task of the nursery the client lives in.
     """
 
     def __init__(self, network: Network, settings: Settings) -> None:
@@ -213,6 +229,33 @@ class Client:
 
     def __repr__(self) -> str:
         return f"<trio_hl.Client {self.network!r} connected={self._outbox is not None}>"
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    @classmethod
+    @asynccontextmanager
+    async def _open(cls, network: Network, settings: Settings) -> AsyncGenerator[Client, None]:
+        """The one way to make a client (see :func:`open_client`): built, started, closed."""
+        # type.__call__ skips the metaclass's refusal; the client is running from here on.
+        client: Client = type.__call__(cls, network, settings)
+        client._running = True
+        try:
+            async with trio.open_nursery() as nursery:
+                await nursery.start(client._supervise)
+                nursery.start_soon(client._watch_idle)
+                try:
+                    yield client
+                finally:
+                    client._close_streams()
+                    with trio.CancelScope(shield=True):
+                        await client._close_gracefully()
+                    nursery.cancel_scope.cancel(reason="client closed")
+        except BaseExceptionGroup as group:
+            chosen = unwrap_group(group)
+            # Keep the error's own cause (a TLS failure's ssl error, say).
+            raise chosen from chosen.__cause__
+        finally:
+            client._close_streams()
 
     # -- public API ------------------------------------------------------------------------
 
@@ -273,10 +316,7 @@ class Client:
                 raise SubscriptionError(
                     "a subscription feeding a shared channel uses that channel's policy"
                 )
-            # The channel's mailbox is the client's to feed; users only see the channel.
-            mailbox = send_channel._mailbox  # pyright: ignore[reportPrivateUsage]
-            if mailbox.closed or mailbox.consumer_closed:
-                raise SubscriptionError("the shared channel is closed")
+            mailbox = send_channel.attach()
             self._shared.add(mailbox)
         else:
             try:
@@ -776,28 +816,6 @@ class Client:
             with trio.move_on_after(self.settings.close_timeout):
                 await self._closed.wait()
 
-    @asynccontextmanager
-    async def _lifetime(self) -> AsyncGenerator[None, None]:
-        """Run the supervisor and the idle watch for the block; see :func:`open_client`."""
-        self._running = True
-        try:
-            async with trio.open_nursery() as nursery:
-                await nursery.start(self._supervise)
-                nursery.start_soon(self._watch_idle)
-                try:
-                    yield
-                finally:
-                    self._close_streams()
-                    with trio.CancelScope(shield=True):
-                        await self._close_gracefully()
-                    nursery.cancel_scope.cancel(reason="client closed")
-        except BaseExceptionGroup as group:
-            chosen = unwrap_group(group)
-            # Keep the error's own cause (a TLS failure's ssl error, say).
-            raise chosen from chosen.__cause__
-        finally:
-            self._close_streams()
-
     def _close_streams(self) -> None:
         self._running = False
         for mailbox in [*self._mailboxes.values(), *self._shared]:
@@ -822,10 +840,9 @@ def unwrap_group(group: BaseExceptionGroup[BaseException]) -> BaseException:
     return chosen
 
 
-@asynccontextmanager
-async def open_client(
+def open_client(
     network: Network = MAINNET, *, settings: Settings | None = None
-) -> AsyncGenerator[Client, None]:
+) -> contextlib.AbstractAsyncContextManager[Client]:
     """Connect, and keep the connection alive for the duration of the block.
 
     Entering waits for the first connection. Inside, the connection reconnects by itself
@@ -842,8 +859,5 @@ async def open_client(
             ``settings.initial_connect_attempts`` attempts.
         Whatever the block raises, unchanged; never a bare ``ExceptionGroup`` of ours.
     """
-    client = Client(network, settings or Settings())
-    # open_client is the Client's other half: its lifetime (running flag, tasks, close)
-    # belongs to the class, which is why the one call into it is a private one.
-    async with client._lifetime():  # pyright: ignore[reportPrivateUsage]
-        yield client
+    # The factory is private so that the client is built in one place only: here.
+    return Client._open(network, settings or Settings())  # pyright: ignore[reportPrivateUsage]

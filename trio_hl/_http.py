@@ -50,7 +50,7 @@ from urllib.parse import parse_qsl, urlsplit, urlunsplit
 import trio
 
 from ._guards import is_object
-from ._protocol._venues import Venue, check_info_venue
+from ._protocol import Venue, check_info_venue
 from ._settings import Settings
 from .errors import (
     ConfigurationError,

@@ -1,7 +1,7 @@
 """Per-subscription delivery: bounded mailboxes with an explicit buffer policy.
 
 The reader task calls :meth:`Mailbox.deliver` for every message. Books arrive undecoded
-(:class:`._protocol._channels.Lazy`) and are decoded in :meth:`Mailbox.receive_nowait`, by
+(:class:`._protocol.Lazy`) and are decoded in :meth:`Mailbox.receive_nowait`, by
 the consumer: a book the keep-latest policy evicts is never decoded. Under ``latest`` and
 ``fail`` it never waits, so one slow consumer cannot stall the connection; only ``block``
 (opt-in) makes the reader wait. Consumers read through :class:`Stream`, a
@@ -21,8 +21,8 @@ import attrs
 import trio
 
 from ._policy import BufferPolicy
-from ._protocol._channels import UNDECODABLE, Lazy
-from .errors import SubscriptionOverflow
+from ._protocol import UNDECODABLE, Lazy
+from .errors import SubscriptionError, SubscriptionOverflow
 from .models.subscriptions import StreamRestarted
 
 if TYPE_CHECKING:
@@ -255,6 +255,17 @@ class SharedSendChannel:
 
     def __init__(self, mailbox: Mailbox) -> None:
         self._mailbox = mailbox
+
+    def attach(self) -> Mailbox:
+        """The buffer a new subscription feeding this channel delivers into (the client
+        calls it when it opens such a subscription; a user has no need to).
+
+        Raises:
+            SubscriptionError: the shared stream was closed (by its consumer or the client).
+        """
+        if self._mailbox.closed or self._mailbox.consumer_closed:
+            raise SubscriptionError("the shared channel is closed")
+        return self._mailbox
 
     def __repr__(self) -> str:
         return (

@@ -19,7 +19,7 @@ import attrs
 import trio
 
 from ._limits import Limits
-from ._protocol._venues import Venue
+from ._protocol import Venue
 from ._secret import Secret
 from ._validate import instance_of
 from .errors import ConfigurationError

@@ -10,7 +10,7 @@ import pytest
 import trio
 import trio.testing
 
-from trio_hl import Api, Backoff, Settings, goldrush, open_client
+from trio_hl import MAINNET, Api, Backoff, Client, Settings, goldrush, open_client
 from trio_hl.errors import ConnectError, HandshakeRejected, KeyRejected
 from trio_hl.models import L2Book, L2BookSubscription, StreamRestarted
 from trio_hl.networks import custom
@@ -304,3 +304,9 @@ def _client_tasks() -> list[str]:
     assert root is not None
     walk(root)
     return names
+
+
+def test_a_client_is_built_only_by_open_client() -> None:
+    # Only open_client builds one, running: no half-initialised client to call methods on.
+    with pytest.raises(TypeError, match="no public constructor"):
+        Client(MAINNET, Settings())

@@ -99,6 +99,19 @@ async def test_shared_channel_merges_streams(fake_hyperliquid: FakeHyperliquid) 
         await shared.receive()
 
 
+async def test_a_closed_shared_channel_takes_no_new_feed(
+    fake_hyperliquid: FakeHyperliquid,
+) -> None:
+    send_channel, shared = open_shared_channel()
+    await shared.aclose()
+    async with open_client(fake_hyperliquid.network) as client:
+        with pytest.raises(SubscriptionError, match="the shared channel is closed"):
+            await client.open_subscription(
+                L2BookSubscription(coin="BTC"), send_channel=send_channel
+            )
+        assert client.statistics().subscriptions == 0
+
+
 async def test_shared_channel_refuses_a_per_subscription_policy(
     fake_hyperliquid: FakeHyperliquid,
 ) -> None:

@@ -37,8 +37,14 @@ FIELD_SAMPLES: dict[str, Any] = {
     "interval": "1m",
     "builder": ALICE,
 }
-# Requests whose optional fields need one value (builderFills takes builder= or addresses=).
-EXTRA_SAMPLES: dict[str, dict[str, Any]] = {"BuilderFillsSubscription": {"builder": ALICE}}
+# Requests whose optional fields need one value (builderFills takes builder= or addresses=,
+# the wallet streams user= or addresses=).
+EXTRA_SAMPLES: dict[str, dict[str, Any]] = {
+    "BuilderFillsSubscription": {"builder": ALICE},
+    "UserFillsSubscription": {"user": ALICE},
+    "OrderUpdatesSubscription": {"user": ALICE},
+    "UserNonFundingLedgerUpdatesSubscription": {"user": ALICE},
+}
 
 
 def request_classes() -> list[type[SubscriptionRequest[Any]]]:

@@ -95,7 +95,7 @@ from trio_hl.models.exchange import (
     take_profit_limit,
     take_profit_market,
 )
-from trio_hl.signing import USER_SIGNED_TYPES, action_hash
+from trio_hl.signing import USER_SIGNED_TYPES, action_hash, prepare_user_signed_action
 
 A = TypeVar("A")
 
@@ -470,7 +470,8 @@ def test_l1_wire_shape(model: L1Action, expected: str) -> None:
     ids=[f"{m.TYPE}-{i}" for i, (m, _, _) in enumerate(USER_SHAPES)],
 )
 def test_user_signed_wire_shape(model: UserSignedAction, is_mainnet: bool, expected: str) -> None:
-    assert _dumps(model.prepared(is_mainnet=is_mainnet)) == _dumps(json.loads(expected))
+    prepared = prepare_user_signed_action(model.to_wire(), is_mainnet=is_mainnet)
+    assert _dumps(prepared) == _dumps(json.loads(expected))
     assert model.to_wire()["type"] == model.TYPE
 
 

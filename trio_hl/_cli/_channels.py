@@ -51,8 +51,14 @@ CHANNELS: Final[dict[str, type[subs.SubscriptionRequest[Any]]]] = {
 
 
 def _fields(cls: type[Any]) -> dict[str, bool]:
-    """Field name -> required."""
-    return {f.name: f.default is attrs.NOTHING for f in attrs.fields(cls)}
+    """Field name -> required. The CLI follows one wallet: where a class takes ``user=`` or
+    GoldRush's ``addresses=``, it needs ``--user``."""
+    names = {f.name for f in attrs.fields(cls)}
+    return {
+        f.name: f.default is attrs.NOTHING or (f.name == "user" and "addresses" in names)
+        for f in attrs.fields(cls)
+        if f.name != "addresses"
+    }
 
 
 def requests_for(

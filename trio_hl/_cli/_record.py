@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Final, TextIO
 import trio
 
 from .. import _transport
-from .._protocol._frames import PING, loads, subscribe_frame
+from .._protocol import PING, loads, subscribe_frame
 from .._settings import Settings
 from ..errors import ConnectError, HandshakeRejected
 from ._options import CliError, open_network, run_until_interrupted

@@ -21,7 +21,7 @@ from trio_websocket import ConnectionClosed, WebSocketRequest, serve_websocket
 
 from .._decode import decode_frame
 from .._guards import is_array, is_object
-from .._protocol._frames import CONTROL_CHANNELS, loads
+from .._protocol import CONTROL_CHANNELS, loads
 from ..errors import DecodeError
 from ._options import UsageError, run_until_interrupted
 from ._output import to_json

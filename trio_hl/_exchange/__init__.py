@@ -68,8 +68,9 @@ may still execute.
 Layout
 ======
 
-``_base`` holds :class:`NonceSource` and what every action shares (account, signer, vault,
-universe, sending); ``_trading``, ``_transfers`` and ``_accounts`` hold the action families,
+``trio_hl._nonces`` holds :class:`NonceSource` (a leaf: an ``Api`` holds one without loading
+any of this); ``_base`` holds what every action shares (account, signer, vault, universe,
+sending); ``_trading``, ``_transfers`` and ``_accounts`` hold the action families,
 one mixin each; :class:`Exchange` is their union.
 """
 
@@ -77,14 +78,9 @@ from __future__ import annotations
 
 from typing import final
 
+from .._nonces import SHARED_NONCES, NonceSource, wall_clock_ms
 from ._accounts import AccountActions
-from ._base import (
-    DEFAULT_SLIPPAGE,
-    SHARED_NONCES,
-    ActionTransport,
-    NonceSource,
-    wall_clock_ms,
-)
+from ._base import DEFAULT_SLIPPAGE, ActionTransport
 from ._trading import TradingActions
 from ._transfers import TransferActions
 

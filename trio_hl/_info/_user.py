@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..models.exchange import Cloid
 from ..models.info import (
     ActiveAssetDataRequest,
     ApprovedBuildersRequest,
@@ -63,6 +62,7 @@ if TYPE_CHECKING:
         SpotClearinghouseState,
         WebData2,
     )
+    from ..models.exchange import Cloid
     from ..models.info import (
         BorrowLendInterest,
         BorrowLendUserState,
@@ -199,7 +199,9 @@ class UserInfo(InfoBase):
         ``order is None`` (check ``result.found``).
         """
         user = self._user(address, account)
-        oid = str(order_id) if isinstance(order_id, Cloid) else order_id
+        # A Cloid writes itself as its wire string (an isinstance check would load every
+        # exchange model into a market-data program); anything else fails the request's check.
+        oid = order_id if isinstance(order_id, int | str) else str(order_id)
         return await self.request(OrderStatusRequest(user=user, oid=oid))
 
     async def user_funding(

@@ -47,6 +47,7 @@ its modules. One table holds every channel (:data:`CHANNELS`, see ``_channels``)
 from .._limits import Limits
 from ._channels import (
     CHANNELS,
+    UNDECODABLE,
     ChannelSpec,
     Control,
     Lazy,
@@ -57,7 +58,8 @@ from ._channels import (
     subscription_route,
 )
 from ._connection import GiveUp, Reconnect, Retry
-from ._frames import PING
+from ._frames import CONTROL_CHANNELS, PING, loads, subscribe_frame
+from ._idle import IdleWatch, default_idle_timeout
 from ._replies import unwrap_reply
 from ._session import (
     Deliver,
@@ -72,15 +74,19 @@ from ._session import (
     SubscriptionRejected,
     Undecodable,
 )
+from ._venues import Venue, check_info_venue
 
 __all__ = [
     "CHANNELS",
+    "CONTROL_CHANNELS",
     "PING",
+    "UNDECODABLE",
     "ChannelSpec",
     "Control",
     "Deliver",
     "Event",
     "GiveUp",
+    "IdleWatch",
     "Lazy",
     "Limits",
     "Lost",
@@ -94,10 +100,15 @@ __all__ = [
     "SubscribeAcked",
     "SubscriptionRejected",
     "Undecodable",
+    "Venue",
+    "check_info_venue",
     "decode_channel",
     "decode_message",
+    "default_idle_timeout",
     "default_policy",
+    "loads",
     "spec_for_frame",
+    "subscribe_frame",
     "subscription_route",
     "unwrap_reply",
 ]

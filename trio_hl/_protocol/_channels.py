@@ -61,7 +61,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from functools import partial
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeVar, cast
 
 import attrs
 import msgspec
@@ -163,7 +163,7 @@ from ..models.user import (
 )
 from ._dedupe import FillDeduplicator, MessageFilter
 from ._frames import CONTROL_CHANNELS, channel_prefix, loads, parse
-from ._keys import WILDCARD, BookRoute, FieldRoute, Route, Routed, RouteKey
+from ._keys import WALLET_LIST_FIELDS, WILDCARD, BookRoute, FieldRoute, Route, Routed, RouteKey
 
 __all__ = [
     "CHANNELS",
@@ -183,6 +183,7 @@ __all__ = [
     "iter_decode_text",
     "spec_for_frame",
     "subscription_route",
+    "subscription_routes",
 ]
 
 T = TypeVar("T")
@@ -299,6 +300,10 @@ def _trades(data: Any) -> Trades | None:
 
 
 def _order_updates(data: Any) -> OrderUpdates | None:
+    # Hyperliquid sends a bare list; GoldRush's page describes "an updates array" of
+    # user-tagged entries without showing the frame, so ``{"updates": [...]}`` is read too.
+    if isinstance(data, Mapping) and "updates" in data:
+        return _order_updates(cast("Mapping[str, Any]", data)["updates"])
     updates = tuple(_order_update(item) for item in _list(data, "order updates"))
     return OrderUpdates(updates=updates) if updates else None
 
@@ -944,6 +949,16 @@ def subscription_route(body: Mapping[str, Any]) -> RouteKey:
     return _row(body).route.of_subscription(body)
 
 
+def subscription_routes(body: Mapping[str, Any]) -> tuple[RouteKey, ...]:
+    """Every route a subscription body claims (one per wallet of a multi-wallet body,
+    ``_keys`` rule 9).
+
+    Raises:
+        ValueError: unknown subscription type or a missing required field.
+    """
+    return _row(body).route.of_subscriptions(body)
+
+
 def default_policy(body: Mapping[str, Any]) -> BufferPolicy:
     """The buffer policy of a subscription whose caller chose none."""
     row = _row(body)
@@ -955,7 +970,11 @@ def default_policy(body: Mapping[str, Any]) -> BufferPolicy:
 def filter_for(body: Mapping[str, Any]) -> MessageFilter | None:
     """A fresh message filter for a new wire subscription with this body, if its type has one."""
     row = _row(body)
-    return None if row.dedupe is None else row.dedupe()
+    if row.dedupe is None or any(name in body for name in WALLET_LIST_FIELDS):
+        # A multi-wallet userFills (GoldRush, live only) replays nothing to remove, and two
+        # of its wallets on either side of one trade share the fill's tid.
+        return None
+    return row.dedupe()
 
 
 # --- decoding ---------------------------------------------------------------------------------

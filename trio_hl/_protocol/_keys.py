@@ -35,6 +35,13 @@ Rules (each has a parametrised test row in ``tests/protocol/test_keys.py``):
    tells two bodies apart: each routes as the bare channel, so one connection carries one
    body of each (a second is refused as indistinguishable, rule 2). Bodies are matched
    exactly, list order included, as GoldRush does: unsubscribe sends the subscribed body.
+9. GoldRush's multi-wallet bodies (``addresses``, alias ``users``) on a user channel claim
+   one route per wallet (:meth:`Route.of_subscriptions`): ``("userFills", a)``,
+   ``("userFills", b)``; GoldRush's ``[address, fill]`` frames are split per wallet (see
+   ``_channels``), so each wallet's messages reach the one subscription that lists it. Two
+   bodies sharing a wallet cannot share a connection (their frames could not be told
+   apart: rule 2). On a channel whose frames carry no user (``orderUpdates``), the list
+   routes as the bare channel, like a single user (rule 6).
 """
 
 from __future__ import annotations
@@ -42,7 +49,7 @@ from __future__ import annotations
 import json
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
 
@@ -51,6 +58,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ADDRESS_FIELDS",
+    "WALLET_LIST_FIELDS",
     "WILDCARD",
     "BookRoute",
     "FieldRoute",
@@ -71,6 +79,9 @@ WILDCARD: Final = "*"
 ADDRESS_FIELDS: Final = frozenset({"user"})
 """Body fields holding addresses; the server echoes them lower-cased."""
 
+WALLET_LIST_FIELDS: Final = ("addresses", "users")
+"""Body fields holding a list of addresses (GoldRush's multi-wallet bodies)."""
+
 
 @attrs.frozen
 class Routed:
@@ -88,6 +99,10 @@ def normalise(body: Mapping[str, Any]) -> dict[str, Any]:
             continue
         if name in ADDRESS_FIELDS and isinstance(value, str):
             value = value.lower()
+        elif name in WALLET_LIST_FIELDS and isinstance(value, list):
+            # Lower-cased, order kept: GoldRush matches the list exactly (rule 8).
+            items: list[object] = cast("list[object]", value)
+            value = [v.lower() if isinstance(v, str) else v for v in items]
         out[name] = value
     return out
 
@@ -114,6 +129,19 @@ def _body_coin(kind: str, body: Mapping[str, Any]) -> str:
 
 def _body_user(kind: str, body: Mapping[str, Any]) -> str:
     return _required(kind, "user", body.get("user")).lower()
+
+
+def _body_wallets(kind: str, body: Mapping[str, Any]) -> list[str] | None:
+    """The lower-cased wallets of a multi-wallet body, or ``None`` for a single-user one."""
+    for name in WALLET_LIST_FIELDS:
+        value = body.get(name)
+        if value is None:
+            continue
+        if not isinstance(value, list) or not value:
+            raise ValueError(f"{kind} subscription: {name} must be a non-empty list")
+        items: list[object] = cast("list[object]", value)
+        return [_required(kind, name, v).lower() for v in items]
+    return None
 
 
 def _body_dex(_: str, body: Mapping[str, Any]) -> str:
@@ -157,6 +185,14 @@ class Route(ABC):
     def of_message(self, message: Any) -> tuple[RouteKey, ...]:
         """Every route a decoded message feeds."""
 
+    def of_subscriptions(self, body: Mapping[str, Any]) -> tuple[RouteKey, ...]:
+        """Every route a subscription body claims: one, except a multi-wallet body (rule 9).
+
+        Raises:
+            ValueError: a required field is missing or malformed.
+        """
+        return (self.of_subscription(body),)
+
 
 @attrs.frozen
 class FieldRoute(Route):
@@ -177,9 +213,23 @@ class FieldRoute(Route):
     user_of: Callable[[Any], str] | None = None
 
     def of_subscription(self, body: Mapping[str, Any]) -> RouteKey:
-        for name in self.required:
-            _BODY_FIELDS[name](self.kind, body)
-        return (self.kind, *[_BODY_FIELDS[name](self.kind, body) for name in self.fields])
+        return self.of_subscriptions(body)[0]
+
+    def of_subscriptions(self, body: Mapping[str, Any]) -> tuple[RouteKey, ...]:
+        wallets = None
+        if "user" in self.fields or "user" in self.required:
+            wallets = _body_wallets(self.kind, body)
+        if wallets is None:
+            for name in self.required:
+                _BODY_FIELDS[name](self.kind, body)
+            return ((self.kind, *[_BODY_FIELDS[name](self.kind, body) for name in self.fields]),)
+        others = {n: _BODY_FIELDS[n](self.kind, body) for n in self.fields if n != "user"}
+        if "user" not in self.fields:  # frames without a user: the list routes whole
+            return ((self.kind, *[others[n] for n in self.fields]),)
+        return tuple(
+            (self.kind, *[wallet if n == "user" else others[n] for n in self.fields])
+            for wallet in wallets
+        )
 
     def of_message(self, message: Any) -> tuple[RouteKey, ...]:
         values = [

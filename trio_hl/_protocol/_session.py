@@ -21,17 +21,24 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal, cast
 
 import attrs
 
 from .._guards import is_object
 from .._limits import Limits
 from ..errors import ConfigurationError, DecodeError, SubscriptionError
-from ._channels import CHANNELS, Control, decode_message, filter_for, subscription_route
+from ._channels import CHANNELS, Control, decode_message, filter_for, subscription_routes
 from ._dedupe import MessageFilter
 from ._frames import loads, post_frame, subscribe_frame, unsubscribe_frame
-from ._keys import FieldRoute, RouteKey, SubscriptionKey, normalise, subscription_key
+from ._keys import (
+    WALLET_LIST_FIELDS,
+    FieldRoute,
+    RouteKey,
+    SubscriptionKey,
+    normalise,
+    subscription_key,
+)
 from ._venues import Venue, check_subscription_venue
 
 if TYPE_CHECKING:
@@ -143,7 +150,7 @@ class _Wire:
 
     body: dict[str, Any]
     normal: dict[str, Any]
-    route: RouteKey
+    routes: tuple[RouteKey, ...]
     sids: set[int]
     state: Literal["idle", "pending", "active"] = "idle"
     # Trims or drops messages before delivery; lives as long as the wire subscription,
@@ -175,6 +182,21 @@ def _same(ours: object, theirs: object) -> bool:
     if isinstance(ours, str) and isinstance(theirs, str) and ours.startswith("0x"):
         return ours.lower() == theirs.lower()
     return ours == theirs
+
+
+def _listed(normal: Mapping[str, Any]) -> list[str]:
+    """The wallets a normalised body follows (``user``, or a GoldRush list)."""
+    for name in WALLET_LIST_FIELDS:
+        value = normal.get(name)
+        if isinstance(value, list):
+            return [str(v) for v in cast("list[object]", value)]
+    user = normal.get("user")
+    return [user] if isinstance(user, str) else []
+
+
+def _wallets(normal: Mapping[str, Any]) -> str:
+    wallets = _listed(normal)
+    return wallets[0] if len(wallets) == 1 else f"{len(wallets)} wallets"
 
 
 def _is_subset(ours: Mapping[str, Any], echo: Mapping[str, Any]) -> bool:
@@ -232,7 +254,7 @@ class Session:
         """
         check_subscription_venue(self.venue, body)
         try:
-            route = subscription_route(body)
+            routes = subscription_routes(body)
         except ValueError as exc:
             raise ConfigurationError(str(exc)) from None
         key = subscription_key(body)
@@ -242,16 +264,18 @@ class Session:
             wire.sids.add(sid)
             self._sid_key[sid] = key
             return sid, key, None
-        other = self._routes.get(route)
-        if other is not None:
-            raise SubscriptionError(self._collision(body, key, self._wires[other]))
+        for route in routes:
+            other = self._routes.get(route)
+            if other is not None:
+                raise SubscriptionError(self._collision(body, key, self._wires[other]))
         self._check_limits(body)
         normal = normalise(body)
         wire = _Wire(
-            body=dict(body), normal=normal, route=route, sids={sid}, filter=filter_for(body)
+            body=dict(body), normal=normal, routes=routes, sids={sid}, filter=filter_for(body)
         )
         self._wires[key] = wire
-        self._routes[route] = key
+        for route in routes:
+            self._routes[route] = key
         self._sid_key[sid] = key
         if not self.connected:
             return sid, key, None
@@ -265,11 +289,20 @@ class Session:
         if isinstance(row.route, FieldRoute) and row.route.unattributed:
             channel = row.frame_channel
             return (
-                f"cannot subscribe to {kind} for {str(body.get('user')).lower()}: this "
-                f"connection already carries {kind} for {live.normal.get('user')}, and "
+                f"cannot subscribe to {kind} for {_wallets(normalise(body))}: this "
+                f"connection already carries {kind} for {_wallets(live.normal)}, and "
                 f"{kind} frames (channel {channel!r}) carry no user, so the two streams "
                 "could not be told apart and messages would be mis-delivered. Use a second "
                 "client (another connection) for the second user"
+            )
+        shared = set(_listed(normalise(body))) & set(_listed(live.normal))
+        if shared and any(name in body or name in live.body for name in WALLET_LIST_FIELDS):
+            return (
+                f"cannot subscribe to {key}: the live subscription {subscription_key(live.body)} "
+                f"already follows {', '.join(sorted(shared))} on this connection, and "
+                f"{kind} frames do not say which subscription they answer, so the wallet's "
+                "messages could not be delivered to the right one. Unsubscribe the other "
+                "list first (GoldRush matches bodies exactly), or use a second client"
             )
         return (
             f"cannot subscribe to {key}: its frames cannot be told apart from those of the "
@@ -317,7 +350,8 @@ class Session:
         if wire.sids:
             return None
         del self._wires[key]
-        del self._routes[wire.route]
+        for route in wire.routes:
+            del self._routes[route]
         if self.connected and wire.state != "idle":
             return unsubscribe_frame(wire.body)
         return None
@@ -506,7 +540,8 @@ class Session:
         if key is None:
             return [ServerNotice(text)]
         wire = self._wires.pop(key)
-        del self._routes[wire.route]
+        for route in wire.routes:
+            del self._routes[route]
         for sid in wire.sids:
             del self._sid_key[sid]
         return [SubscriptionRejected(key, tuple(sorted(wire.sids)), text)]

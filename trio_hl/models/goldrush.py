@@ -34,7 +34,7 @@ from .account import ClearinghouseState, SpotClearinghouseState
 from .info import InfoRequest
 from .l4 import L4BookDiff, L4Order, L4OrderStatus
 from .market import L2Level
-from .subscriptions import SubscriptionRequest
+from .subscriptions import SubscriptionRequest, wallet_list
 from .user import UserFill
 
 if TYPE_CHECKING:
@@ -91,10 +91,6 @@ GoldRush's default is ``["perp"]`` and ``["*"]`` means every type, future ones i
 
 MAX_BATCH_USERS: Final = 50
 """``batchClearinghouseState`` / ``batchSpotClearinghouseState`` take 1 to 50 wallets."""
-
-MAX_WALLETS: Final = 1000
-"""GoldRush's wallet streams take up to 1,000 addresses per subscription."""
-
 
 # --- streamed messages ----------------------------------------------------------------------
 
@@ -755,19 +751,6 @@ def _opt_address(value: object) -> str | None:
     return None if value is None else normalise_address(value)
 
 
-def _addresses(value: object) -> tuple[str, ...] | None:
-    if value is None:
-        return None
-    if isinstance(value, str) or not is_sequence(value):
-        raise ConfigurationError("addresses must be a list of addresses")
-    out = tuple(normalise_address(v) for v in value)
-    if not out or len(out) > MAX_WALLETS:
-        raise ConfigurationError(f"addresses takes 1 to {MAX_WALLETS} wallets, got {len(out)}")
-    if len(set(out)) != len(out):
-        raise ConfigurationError("addresses lists a wallet twice")
-    return out
-
-
 def _check_dex(dex: object) -> None:
     if dex is not None and (not isinstance(dex, str) or not dex):
         raise ConfigurationError(f"dex must be a non-empty string or None, got {dex!r:.40}")
@@ -797,7 +780,7 @@ class BuilderFillsSubscription(SubscriptionRequest[BuilderFills | GoldRushUnknow
     """
 
     builder: str | None = attrs.field(default=None, converter=_opt_address)
-    addresses: tuple[str, ...] | None = attrs.field(default=None, converter=_addresses)
+    addresses: tuple[str, ...] | None = attrs.field(default=None, converter=wallet_list)
     dex: str | None = None
     aggregate_by_time: bool | None = None
 

@@ -13,7 +13,7 @@ User streams take the user's address, validated and lower-cased as the server ec
 
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
-from typing import Any, Final, Generic, Literal, TypeVar
+from typing import Any, Final, Generic, Literal, TypeVar, cast
 
 import attrs
 
@@ -56,6 +56,7 @@ from .user import (
 
 __all__ = [
     "CANDLE_INTERVALS",
+    "MAX_WALLETS",
     "ActiveAssetCtxSubscription",
     "ActiveAssetDataSubscription",
     "AllDexsAssetCtxsSubscription",
@@ -85,6 +86,7 @@ __all__ = [
     "UserTwapSliceFillsSubscription",
     "WebData2Subscription",
     "WebData3Subscription",
+    "wallet_list",
 ]
 
 M_co = TypeVar("M_co", covariant=True)
@@ -281,6 +283,42 @@ def _address() -> str:
     return attrs.field(converter=normalise_address)
 
 
+MAX_WALLETS: Final = 1000
+"""GoldRush's wallet streams take up to 1,000 addresses per subscription."""
+
+
+def _opt_address(value: object) -> str | None:
+    return None if value is None else normalise_address(value)
+
+
+def wallet_list(value: object) -> tuple[str, ...] | None:
+    """Validate an ``addresses`` list (GoldRush): 1 to :data:`MAX_WALLETS` distinct
+    addresses, lower-cased, in the caller's order (GoldRush matches bodies exactly, list order
+    included).
+
+    Raises:
+        ConfigurationError: not a list, empty, too long, a bad address or one listed twice.
+    """
+    if value is None:
+        return None
+    if isinstance(value, str) or not isinstance(value, Sequence):
+        raise ConfigurationError("addresses must be a list of addresses")
+    out = tuple(normalise_address(v) for v in cast("Sequence[object]", value))
+    if not 1 <= len(out) <= MAX_WALLETS:
+        raise ConfigurationError(f"addresses takes 1 to {MAX_WALLETS} wallets, got {len(out)}")
+    if len(set(out)) != len(out):
+        raise ConfigurationError("addresses lists a wallet twice")
+    return out
+
+
+def _wallet_body(kind: str, user: str | None, addresses: tuple[str, ...] | None) -> dict[str, Any]:
+    if (user is None) == (addresses is None):
+        raise ConfigurationError(f"{kind} takes exactly one of user= or addresses=")
+    if addresses is not None:
+        return {"type": kind, "addresses": list(addresses)}
+    return {"type": kind, "user": user}
+
+
 def _dex_body(body: dict[str, Any], dex: str | None) -> dict[str, Any]:
     if dex:
         body["dex"] = dex
@@ -322,14 +360,27 @@ class WebData3Subscription(SubscriptionRequest[WebData3]):
 class OrderUpdatesSubscription(SubscriptionRequest[OrderUpdates]):
     """``orderUpdates``: order status changes.
 
-    Frames carry no user, so one connection serves one user (a second user is refused);
-    nothing is replayed after a reconnect (see :class:`StreamRestarted`).
+    Hyperliquid's frames carry no user, so one connection serves one ``orderUpdates`` body
+    (a second is refused); nothing is replayed after a reconnect (see
+    :class:`StreamRestarted`).
+
+    Args:
+        user: the address.
+        addresses: instead of ``user``, GoldRush only: 1 to 1,000 wallets on one
+            subscription; each :class:`~trio_hl.models.OrderUpdate` then names its ``user``.
+
+    Raises:
+        ConfigurationError: neither or both of ``user`` and ``addresses``, or a bad list.
     """
 
-    user: str = _address()
+    user: str | None = attrs.field(default=None, converter=_opt_address)
+    addresses: tuple[str, ...] | None = attrs.field(default=None, converter=wallet_list)
+
+    def __attrs_post_init__(self) -> None:
+        _wallet_body("orderUpdates", self.user, self.addresses)
 
     def to_wire(self) -> dict[str, Any]:
-        return {"type": "orderUpdates", "user": self.user}
+        return _wallet_body("orderUpdates", self.user, self.addresses)
 
 
 @attrs.frozen(kw_only=True)
@@ -365,16 +416,30 @@ class UserFillsSubscription(SubscriptionRequest[UserFills]):
 
     Args:
         user: the address.
+        addresses: instead of ``user``, GoldRush only: 1 to 1,000 wallets on one
+            subscription, whose ``[address, fill]`` frames are split into one
+            :class:`~trio_hl.models.UserFills` per wallet. GoldRush replays nothing (live
+            only) and the de-duplication above does not apply (two wallets of one trade
+            share its ``tid``): after a :class:`StreamRestarted`, reconcile with
+            ``userFillsByTime``. Two such subscriptions sharing a wallet cannot share a
+            connection (the frames do not say which subscription they answer).
         aggregate_by_time: merge partial fills of one taker order. Cannot share a
             connection with the non-aggregated stream of the same user (the frames do not
             say which is which).
+
+    Raises:
+        ConfigurationError: neither or both of ``user`` and ``addresses``, or a bad list.
     """
 
-    user: str = _address()
+    user: str | None = attrs.field(default=None, converter=_opt_address)
+    addresses: tuple[str, ...] | None = attrs.field(default=None, converter=wallet_list)
     aggregate_by_time: bool = False
 
+    def __attrs_post_init__(self) -> None:
+        _wallet_body("userFills", self.user, self.addresses)
+
     def to_wire(self) -> dict[str, Any]:
-        body: dict[str, Any] = {"type": "userFills", "user": self.user}
+        body = _wallet_body("userFills", self.user, self.addresses)
         if self.aggregate_by_time:
             body["aggregateByTime"] = True
         return body
@@ -392,12 +457,25 @@ class UserFundingsSubscription(SubscriptionRequest[UserFundings]):
 
 @attrs.frozen(kw_only=True)
 class UserNonFundingLedgerUpdatesSubscription(SubscriptionRequest[UserNonFundingLedgerUpdates]):
-    """``userNonFundingLedgerUpdates``: deposits, transfers, withdrawals..., a snapshot first."""
+    """``userNonFundingLedgerUpdates``: deposits, transfers, withdrawals..., a snapshot first.
 
-    user: str = _address()
+    Args:
+        user: the address.
+        addresses: instead of ``user``, GoldRush only: 1 to 1,000 wallets on one
+            subscription (one message per wallet, each naming its ``user``; live only).
+
+    Raises:
+        ConfigurationError: neither or both of ``user`` and ``addresses``, or a bad list.
+    """
+
+    user: str | None = attrs.field(default=None, converter=_opt_address)
+    addresses: tuple[str, ...] | None = attrs.field(default=None, converter=wallet_list)
+
+    def __attrs_post_init__(self) -> None:
+        _wallet_body("userNonFundingLedgerUpdates", self.user, self.addresses)
 
     def to_wire(self) -> dict[str, Any]:
-        return {"type": "userNonFundingLedgerUpdates", "user": self.user}
+        return _wallet_body("userNonFundingLedgerUpdates", self.user, self.addresses)
 
 
 @attrs.frozen(kw_only=True)

@@ -485,11 +485,17 @@ class BasicOrder:
 
 @attrs.frozen(kw_only=True)
 class OrderUpdate:
-    """A status change of one order. ``status`` is an open set (see :data:`ORDER_STATUSES`)."""
+    """A status change of one order. ``status`` is an open set (see :data:`ORDER_STATUSES`).
+
+    ``user`` is the wallet, when the frame names it (GoldRush tags every entry with its
+    wallet, which tells the wallets of a multi-wallet subscription apart); Hyperliquid's
+    frames do not (``None``).
+    """
 
     order: BasicOrder
     status: str
     status_timestamp: int
+    user: str | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -47,8 +47,8 @@ from eth_account.messages import encode_typed_data
 from eth_utils.crypto import keccak
 
 from .._account import Account
-from .._exchange import wall_clock_ms
 from .._guards import is_object
+from .._nonces import wall_clock_ms
 from .._numbers import to_wire, validate_price, validate_size
 from ..errors import HyperliquidError, SigningError
 from ..signing import (

@@ -8,6 +8,11 @@ numbers, a server epoch), and:
   ``l2BookDiff2`` and ``l4BookUpdates`` (diff-only and sequenced) to every live subscription
   when :meth:`FakeGoldRush.publish` is called (or every ``interval`` in :meth:`run`), each
   subscription getting the coins of its body;
+* serves the fill streams (``liquidationFills``, ``allFills``, ``builderFills``,
+  ``builderLiquidations``) and the multi-wallet bodies of the wallet streams (``userFills``
+  as ``[address, fill]`` pairs, ``orderUpdates`` entries tagged with their ``user``,
+  ``userNonFundingLedgerUpdates`` one message per wallet) from the fills of each block
+  (:attr:`FakeGoldRush.fills`), to the wallets and builders of each body;
 * answers ``l2BookDiffSnapshot``, ``l4BookSnapshot``, the batch state types and builder fills
   on its Info API (``POST /info`` on the GoldRush host of ``fake.goldrush_network(key)``,
   ``Authorization: Bearer`` required) and, like GoldRush, answers a type it does not serve
@@ -28,7 +33,7 @@ from __future__ import annotations
 import json
 import random
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final, final
+from typing import TYPE_CHECKING, Any, Final, cast, final
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -90,8 +95,21 @@ _INFO_SERVED: Final = frozenset(
     }
 )
 _DIFF_CHANNELS: Final = ("l2BookDiff", "l2BookDiff2", "l4BookUpdates")
+_FILL_CHANNELS: Final = frozenset(
+    {
+        "liquidationFills",
+        "allFills",
+        "builderFills",
+        "builderLiquidations",
+        "userFills",
+        "orderUpdates",
+        "userNonFundingLedgerUpdates",
+    }
+)
 _BATCH_LIMIT: Final = 50
 _USERS: Final = tuple(f"0x{i:040x}" for i in range(0xA1, 0xA9))
+BUILDERS: Final = ("0x" + "b1" * 20, "0x" + "b2" * 20)
+"""The builders the fake's fills are routed through (some fills have none)."""
 
 
 def _dumps(obj: Any) -> str:
@@ -135,6 +153,9 @@ class FakeGoldRush:
         info_handlers: GoldRush-native info type -> callable computing the reply (these
             are answered on GoldRush's Info API only).
         sent: frames of the diff channels actually sent, as ``(connection, channel, data)``.
+        fills: the fills of the last block, as ``(trader, fill)`` pairs in wire form (some
+            liquidations, some routed through one of :data:`BUILDERS`).
+        wallets: traders the fills are drawn from; a block fills a few of them.
     """
 
     def __init__(self, fake: FakeHyperliquid, *, seed: int = 1) -> None:
@@ -158,6 +179,9 @@ class FakeGoldRush:
         self._reorder = False
         self._held: list[tuple[FakeConnection, str]] = []
         self.sent: list[tuple[int, str, Any]] = []
+        self.fills: list[tuple[str, dict[str, Any]]] = []
+        self.wallets: tuple[str, ...] = _USERS
+        self._tid = 700_000_000_000_000
         for coin in self.coins:
             self._seed_coin(coin)
         self.info_handlers: dict[str, Callable[[dict[str, Any]], Any]] = {
@@ -218,6 +242,45 @@ class FakeGoldRush:
         for coin in self.coins:
             block[coin] = (self._l2_step(coin), self._l4_step(coin))
         self._block = block
+        self.fills = [self._fill() for _ in range(self._rng.randint(1, 4))]
+
+    def _fill(self) -> tuple[str, dict[str, Any]]:
+        rng = self._rng
+        coin = rng.choice(self.coins)
+        side = rng.choice("BA")
+        tick = self._tick(coin)
+        px = self._mid[coin] + (tick if side == "B" else -tick) * rng.randint(0, 3)
+        sz = Decimal(rng.randint(1, 400)) / 100
+        self._tid += rng.randint(1, 50)
+        self._oid += 1
+        trader = rng.choice(self.wallets)
+        fill: dict[str, Any] = {
+            "coin": coin,
+            "px": _fmt(px),
+            "sz": _fmt(sz),
+            "side": side,
+            "time": self.time_ms,
+            "startPosition": "0.0",
+            "dir": "Open Long" if side == "B" else "Open Short",
+            "closedPnl": "0.0",
+            "hash": f"0x{rng.getrandbits(256):064x}",
+            "oid": self._oid,
+            "crossed": True,
+            "fee": _fmt((px * sz * Decimal("0.00045")).quantize(Decimal("0.000001"))),
+            "tid": self._tid,
+            "feeToken": "USDC",
+        }
+        if rng.random() < 0.35:
+            fill["dir"] = "Close Long" if side == "A" else "Close Short"
+            fill["liquidation"] = {
+                "liquidatedUser": trader,
+                "markPx": _fmt(self._mid[coin]),
+                "method": rng.choice(("market", "backstop")),
+            }
+        if rng.random() < 0.5:
+            fill["builder"] = rng.choice(BUILDERS)
+            fill["builderFee"] = _fmt((px * sz * Decimal("0.0001")).quantize(Decimal("0.000001")))
+        return trader, fill
 
     def _l2_step(self, coin: str) -> list[dict[str, Any]]:
         mid, tick = self._mid[coin], self._tick(coin)
@@ -395,17 +458,74 @@ class FakeGoldRush:
             ]
         return [{"Updates": {**head, "diffs": entries}}]
 
+    def _fill_frames(self, subscription: Mapping[str, Any]) -> list[Any]:
+        """The frames of one fill-stream (or multi-wallet) subscription for the last block."""
+        kind = subscription.get("type")
+        wallets = subscription.get("addresses") or subscription.get("users")
+        if kind in ("userFills", "orderUpdates", "userNonFundingLedgerUpdates"):
+            if not isinstance(wallets, list):
+                return []  # a single-user body is the Hyperliquid-compatible stream
+            wanted = {str(w).lower() for w in cast("list[object]", wallets)}
+            mine = [(t, f) for t, f in self.fills if t in wanted]
+            if not mine:
+                return []
+            if kind == "userFills":
+                return [{"fills": [[t, f] for t, f in mine]}]
+            if kind == "orderUpdates":
+                return [[self._order_update(t, f) for t, f in mine]]
+            # Ledger pushes are keyed to one wallet: one per wallet with activity.
+            per_wallet: dict[str, list[dict[str, Any]]] = {}
+            for trader, fill in mine:
+                per_wallet.setdefault(trader, []).append(self._ledger(fill))
+            return [
+                {"user": t, "isSnapshot": False, "nonFundingLedgerUpdates": entries}
+                for t, entries in per_wallet.items()
+            ]
+        builders = {str(b).lower() for b in (wallets or [subscription.get("builder")])}
+        pairs = self.fills
+        if kind == "allFills" and subscription.get("coin") is not None:
+            pairs = [(t, f) for t, f in pairs if f["coin"] == subscription["coin"]]
+        if kind in ("liquidationFills", "builderLiquidations"):
+            pairs = [(t, f) for t, f in pairs if "liquidation" in f]
+        if kind in ("builderFills", "builderLiquidations"):
+            pairs = [(t, f) for t, f in pairs if f.get("builder") in builders]
+        return [{"fills": [[t, f] for t, f in pairs]}] if pairs else []
+
+    def _order_update(self, trader: str, fill: Mapping[str, Any]) -> dict[str, Any]:
+        order = {
+            "coin": fill["coin"],
+            "side": fill["side"],
+            "limitPx": fill["px"],
+            "sz": "0.0",
+            "oid": fill["oid"],
+            "timestamp": fill["time"],
+            "origSz": fill["sz"],
+        }
+        return {"order": order, "status": "filled", "statusTimestamp": fill["time"], "user": trader}
+
+    def _ledger(self, fill: Mapping[str, Any]) -> dict[str, Any]:
+        return {
+            "time": fill["time"],
+            "hash": fill["hash"],
+            "delta": {"type": "deposit", "usdc": fill["sz"]},
+        }
+
     async def publish(self) -> int:
-        """Send the last block to every live diff subscription (faults applied); returns the
-        number of frames sent."""
+        """Send the last block to every live diff, fill-stream and multi-wallet subscription
+        (faults applied to the diff channels); returns the number of frames sent."""
         sent = 0
         for conn in self.fake.live:
             for subscription in list(conn.subscriptions):
                 channel = subscription.get("type")
-                if channel not in _DIFF_CHANNELS or not is_goldrush_path(conn.path):
+                if not is_goldrush_path(conn.path):
                     continue
-                for data in self._frames(conn, subscription):
-                    sent += await self._send(conn, str(channel), data)
+                if channel in _DIFF_CHANNELS:
+                    for data in self._frames(conn, subscription):
+                        sent += await self._send(conn, str(channel), data)
+                elif channel in _FILL_CHANNELS:
+                    for data in self._fill_frames(subscription):
+                        await conn.send_text(_dumps({"channel": channel, "data": data}))
+                        sent += 1
         return sent
 
     async def _send(self, conn: FakeConnection, channel: str, data: Any) -> int:

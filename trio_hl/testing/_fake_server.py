@@ -101,13 +101,13 @@ class FakeConnection:
         self._stream = stream
         self.closed: bool = False
 
-    async def drop(self) -> None:
-        """Cut this connection abruptly (no close frame), like a network failure."""
+    async def cut(self) -> None:
+        """End the connection abruptly (no close frame), like a network failure."""
         self.closed = True
         await trio.aclose_forcefully(self._stream)
 
     async def close(self, code: int = 1000, reason: str = "") -> None:
-        """Close this connection with a WebSocket close frame (waiting at most 1 s)."""
+        """Close the connection with a WebSocket close frame (bounded: 1 s)."""
         self.closed = True
         with trio.move_on_after(1):
             await self._ws.aclose(code, reason or None)
@@ -220,7 +220,7 @@ class FakeHyperliquid:
     async def connect(self) -> trio.abc.Stream:
         """Open an in-memory byte stream to this server (the client's end)."""
         client_end, server_end = trio.testing.memory_stream_pair()
-        self._nursery.start_soon(self._serve, server_end)
+        self._nursery.start_soon(self.serve_websocket, server_end)
         await trio.lowlevel.checkpoint()
         return client_end
 
@@ -238,7 +238,7 @@ class FakeHyperliquid:
         listeners = await trio.open_tcp_listeners(port, host="127.0.0.1")
         port = self._listen_port = listeners[0].socket.getsockname()[1]
         task_status.started(port)
-        await trio.serve_listeners(self._serve, listeners)
+        await trio.serve_listeners(self.serve_websocket, listeners)
 
     # -- scripting -----------------------------------------------------------------------------
 
@@ -301,7 +301,7 @@ class FakeHyperliquid:
     async def drop(self) -> None:
         """Cut every live connection abruptly (no close frame), like a network failure."""
         for conn in self.live:
-            await conn.drop()
+            await conn.cut()
 
     async def close(self, code: int = 1000, reason: str = "") -> None:
         """Close every live connection with a WebSocket close frame."""
@@ -373,7 +373,12 @@ class FakeHyperliquid:
         self._changed.set()
         self._changed = trio.Event()
 
-    async def _serve(self, stream: trio.abc.Stream) -> None:
+    async def serve_websocket(self, stream: trio.abc.Stream) -> None:
+        """Serve one client over a byte stream: the WebSocket handshake, then the session.
+
+        :meth:`connect` and :meth:`serve_tcp` call it; a server of your own that accepted
+        the stream (an HTTP front, as the simulator's) hands the stream over with it.
+        """
         try:
             async with trio.open_nursery() as nursery:
                 request = await wrap_server_stream(nursery, stream, max_message_size=_MAX_FRAME)
@@ -522,7 +527,7 @@ class FakeHyperliquid:
             if simulation is not None:
                 if simulation.take_lost_reply():
                     # Executed, and the connection dies before the reply leaves.
-                    await conn.drop()
+                    await conn.cut()
                     await simulation.publish()
                     return
                 await conn.send({"channel": "post", "data": {"id": post_id, "response": response}})

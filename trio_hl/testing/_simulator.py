@@ -20,7 +20,7 @@ import h11
 import httpx
 import trio
 
-from .._exchange import wall_clock_ms
+from .._nonces import wall_clock_ms
 from ..networks import Network, custom
 from ._fake_server import FakeHyperliquid
 from ._market import Market
@@ -145,8 +145,7 @@ async def _serve(fake: FakeHyperliquid, stream: trio.abc.Stream) -> None:
                 if not first:
                     await _respond(conn, stream, 400, b"WebSocket upgrade on a reused connection")
                     return
-                # The TCP front door hands the upgrade to the fake's own WebSocket side.
-                await fake._serve(_Replayed(bytes(received), stream))  # pyright: ignore[reportPrivateUsage]
+                await fake.serve_websocket(_Replayed(bytes(received), stream))
                 return
             first = False
             body = bytearray()

@@ -22,8 +22,9 @@ amount) and keep it.
 
 User-signed actions (:class:`UserSignedAction`) are signed as EIP-712 structs whose field
 order is fixed by :data:`trio_hl.signing.USER_SIGNED_TYPES`, not by the map; their
-:meth:`UserSignedAction.prepared` adds ``signatureChainId`` and ``hyperliquidChain`` and
-writes the canonical order (which matters only inside a ``multiSig`` wrapper).
+:func:`trio_hl.signing.prepare_user_signed_action` adds ``signatureChainId`` and
+``hyperliquidChain`` to their ``to_wire()`` and writes the canonical order (which matters only
+inside a ``multiSig`` wrapper). Models are vocabulary: they never import signing.
 
 Models validate their values when built (floats refused with
 :class:`~trio_hl.errors.NumberTypeError`, bad addresses and cloids with

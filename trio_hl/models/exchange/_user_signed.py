@@ -2,7 +2,8 @@
 
 Signed as EIP-712 structs whose field order is fixed by
 :data:`trio_hl.signing.USER_SIGNED_TYPES`; the map's own order matters only inside a
-``multiSig`` wrapper, where :meth:`UserSignedAction.prepared` writes the canonical one.
+``multiSig`` wrapper, where :func:`trio_hl.signing.prepare_user_signed_action` writes the
+canonical one.
 """
 
 from __future__ import annotations

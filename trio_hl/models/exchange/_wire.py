@@ -18,7 +18,6 @@ import attrs
 from ..._guards import is_array, is_tuple
 from ..._numbers import to_decimal, to_wire
 from ...errors import ConfigurationError
-from ...signing import DEFAULT_SIGNATURE_CHAIN_ID, prepare_user_signed_action
 from .._common import normalise_address
 
 _KEY: Final = "trio_hl.exchange.key"
@@ -258,16 +257,9 @@ class UserSignedAction(Wire):
     TYPE: ClassVar[str]
 
     def to_wire(self) -> dict[str, Any]:
+        """The JSON object without the chain fields: signing adds them
+        (:func:`trio_hl.signing.prepare_user_signed_action`), models do not sign."""
         return {"type": self.TYPE, **super().to_wire()}
-
-    def prepared(
-        self, *, is_mainnet: bool, signature_chain_id: str = DEFAULT_SIGNATURE_CHAIN_ID
-    ) -> dict[str, Any]:
-        """The wire action with ``signatureChainId`` and ``hyperliquidChain``, in the
-        canonical order ``type, signatureChainId, hyperliquidChain, <struct fields>``."""
-        return prepare_user_signed_action(
-            self.to_wire(), is_mainnet=is_mainnet, signature_chain_id=signature_chain_id
-        )
 
 
 # ---------------------------------------------------------------------------------------
