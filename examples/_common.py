@@ -12,6 +12,7 @@ Pass a network to use the real thing::
     uv run python examples/l2_book.py --url wss://api.hyperliquid.xyz/ws
     uv run python examples/l2_book.py --testnet
     uv run python examples/goldrush_wildcard.py --goldrush-key "$GOLDRUSH_API_KEY"
+    GOLDRUSH_API_KEY=... uv run python examples/goldrush_wildcard.py --goldrush
 
 Examples that sign actions (``run(..., signs=True)``) use the fake's public test key offline.
 Online they read your key from the environment (``HL_SECRET_KEY``, plus ``HL_ADDRESS`` when
@@ -50,13 +51,18 @@ from trio_hl.testing import TEST_ACCOUNT, FakeHyperliquid, open_fake_hyperliquid
 
 __all__ = [
     "DEMO_USER",
+    "GOLDRUSH_KEY_VARIABLE",
     "OFFLINE_GOLDRUSH_KEY",
     "Market",
     "Options",
     "drop_the_connection",
+    "goldrush_blocks",
     "run",
     "simulate_market",
 ]
+
+GOLDRUSH_KEY_VARIABLE: Final = "GOLDRUSH_API_KEY"
+"""Where ``--goldrush`` reads the key (kept out of the command line and shell history)."""
 
 OFFLINE_GOLDRUSH_KEY: Final = "offline-demo-key"
 """The key the offline GoldRush stand-in requires (and the examples send)."""
@@ -94,6 +100,7 @@ class Options:
         user: the address whose user streams to follow (``--user``).
         account: the account that signs (``run(..., signs=True)``): offline the fake's
             public test account, online ``HL_SECRET_KEY`` / ``HL_ADDRESS``.
+        extra: the example's own options (``run(..., extra=...)``), by flag.
     """
 
     count: int
@@ -101,6 +108,7 @@ class Options:
     offline: bool
     user: str | None = None
     account: Account | None = None
+    extra: Mapping[str, Any] = attrs.Factory(dict[str, Any])
 
 
 # -- the simulated market ----------------------------------------------------------------
@@ -584,6 +592,12 @@ async def simulate_market(
                         await fake.push(channel, data)
 
 
+async def goldrush_blocks(fake: FakeHyperliquid, market: Market, interval: float = 0.4) -> None:
+    """Offline scenario: the fake GoldRush makes a block every ``interval`` seconds and
+    publishes it to the GoldRush-native subscriptions (diffs, fill streams, wallet lists)."""
+    await fake.goldrush.run(interval)
+
+
 async def drop_the_connection(fake: FakeHyperliquid, market: Market) -> None:
     """Offline scenario: cut the connection abruptly, as a network failure would."""
     await fake.wait_received(lambda frame: frame.get("method") == "subscribe")
@@ -619,6 +633,11 @@ def _network(args: argparse.Namespace) -> Network | None:
         return TESTNET
     if args.goldrush_key is not None:
         return goldrush(args.goldrush_key)  # the key goes in the URL, and is never printed
+    if args.goldrush:
+        key = os.environ.get(GOLDRUSH_KEY_VARIABLE, "").strip()
+        if not key:
+            sys.exit(f"--goldrush reads the key from {GOLDRUSH_KEY_VARIABLE}, which is not set")
+        return goldrush(key)
     return None
 
 
@@ -676,6 +695,7 @@ def run(
     goldrush_only: bool = False,
     needs_user: bool = False,
     signs: bool = False,
+    extra: Mapping[str, tuple[type, Any, str]] | None = None,
 ) -> None:
     """Parse the command line and run ``main(network, options)`` offline or online.
 
@@ -689,6 +709,8 @@ def run(
         signs: the example signs actions: ``options.account`` holds the key (offline the
             fake's test account, online ``HL_SECRET_KEY``), and ``--i-mean-it`` is needed
             to sign for mainnet.
+        extra: more options, ``{flag: (type, default, help)}``, read from
+            ``options.extra[flag]``.
     """
     parser = argparse.ArgumentParser(
         description=(description or "").strip().splitlines()[0] if description else None,
@@ -699,7 +721,16 @@ def run(
     where.add_argument("--url", help="a ws:// or wss:// URL, e.g. wss://api.hyperliquid.xyz/ws")
     where.add_argument("--testnet", action="store_true", help="Hyperliquid testnet")
     where.add_argument("--goldrush-key", metavar="KEY", help="GoldRush, with this API key")
+    where.add_argument(
+        "--goldrush",
+        action="store_true",
+        help=f"GoldRush, with the key in ${GOLDRUSH_KEY_VARIABLE}",
+    )
     parser.add_argument("-n", "--count", type=int, default=count, help=f"default {count}")
+    for flag, (kind, default, text) in (extra or {}).items():
+        parser.add_argument(
+            f"--{flag}", type=kind, default=default, help=f"{text} (default {default})"
+        )
     parser.add_argument("--coin", default="BTC", help="default BTC")
     if needs_user:
         parser.add_argument(
@@ -739,7 +770,12 @@ def run(
         else:
             account = _account_from_environment(parser)
     options = Options(
-        count=args.count, coin=args.coin, offline=network is None, user=user, account=account
+        count=args.count,
+        coin=args.coin,
+        offline=network is None,
+        user=user,
+        account=account,
+        extra={flag: getattr(args, flag.replace("-", "_")) for flag in extra or {}},
     )
     try:
         if network is None:

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from collections.abc import AsyncGenerator, Callable
 
     from ._client import Client
-    from ._info import InfoTransport
+    from ._info import Info, InfoTransport
     from ._policy import BufferPolicy
 
 __all__ = ["BookFeed", "open_l2_diff_books", "open_l4_books"]
@@ -82,7 +82,7 @@ class BookFeed(Generic[E]):
 async def _fetch(
     coin: str,
     books: SequencedBooks[Any, Any, Any],
-    info: InfoTransport,
+    info: InfoTransport | Info,
     emit: Any,
     *,
     retry_delay: float,
@@ -92,7 +92,10 @@ async def _fetch(
     while True:
         request = books.snapshot_request(coin)
         try:
-            snapshot = request.decode(await info(request.to_wire()))
+            if callable(info):
+                snapshot = request.decode(await info(request.to_wire()))
+            else:
+                snapshot = await info.request(request)
         except _FINAL:
             raise
         except HyperliquidError as exc:
@@ -111,7 +114,7 @@ async def _open(
     subscription: Any,
     books: E,
     feed_item: Callable[[Any], BookOutput],
-    info: InfoTransport,
+    info: InfoTransport | Info,
     *,
     policy: BufferPolicy | None,
     events: int,
@@ -165,7 +168,7 @@ def open_l2_diff_books(
     client: Client,
     subscription: L2BookDiffSubscription | L2BookDiff2Subscription,
     *,
-    info: InfoTransport,
+    info: InfoTransport | Info,
     policy: BufferPolicy | None = None,
     events: int = 4096,
     retry_delay: float = 0.25,
@@ -173,15 +176,17 @@ def open_l2_diff_books(
 ) -> AbstractAsyncContextManager[BookFeed[L2DiffBooks]]:
     """Subscribe to ``l2BookDiff`` or ``l2BookDiff2`` and keep exact books of every coin.
 
-    ``async with open_l2_diff_books(client, sub, info=http) as feed: async for event in feed``.
-    Snapshots (``l2BookDiffSnapshot``) are fetched through ``info`` (GoldRush's Info API:
-    ``trio_hl._http.info_transport(network)`` or ``api.info``'s transport) whenever a coin
-    starts or heals.
+    ``async with open_l2_diff_books(client, sub, info=api.info) as feed: async for event in
+    feed``. Snapshots (``l2BookDiffSnapshot``) are fetched through ``info`` whenever a coin
+    starts or heals: ``api.info`` (an :class:`~trio_hl.Api`'s Info on the same
+    ``goldrush(key)`` network, GoldRush's Info API) or any ``async (payload) -> data``
+    callable.
 
     Args:
         client: a running client on a GoldRush network.
         subscription: which coins (one, a list, or every coin).
-        info: ``async (payload) -> data``, answering ``l2BookDiffSnapshot``.
+        info: ``api.info``, or ``async (payload) -> data``, answering
+            ``l2BookDiffSnapshot``.
         policy: the subscription's buffer policy (default: its own, fail on overflow).
         events: how many events may wait for the consumer before the pump waits.
         retry_delay: first wait after a failed snapshot request (doubles up to
@@ -210,7 +215,7 @@ def open_l4_books(
     client: Client,
     subscription: L4BookUpdatesSubscription,
     *,
-    info: InfoTransport,
+    info: InfoTransport | Info,
     policy: BufferPolicy | None = None,
     events: int = 4096,
     retry_delay: float = 0.25,

@@ -74,9 +74,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CONVERTER",
+    "DECODE_FAILURES",
     "JsonText",
     "UnionHookFactory",
     "bound_structure_hook",
+    "describe_failure",
     "json_decoder",
     "json_frame_decoder",
     "make_converter",
@@ -88,6 +90,28 @@ __all__ = [
 ]
 
 WIRE_NAME: Final = "trio_hl.wire"
+
+DECODE_FAILURES: Final = (
+    cattrs.errors.BaseValidationError,
+    TypeError,
+    ValueError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    ArithmeticError,  # decimal.InvalidOperation and friends
+    RecursionError,  # absurdly deep nesting
+)
+"""What structuring malformed data raises: every decoder (channels, info replies) turns
+exactly these into :class:`~trio_hl.errors.DecodeError`, described by
+:func:`describe_failure`."""
+
+
+def describe_failure(exc: BaseException) -> str:
+    """One line for a decode failure: the first three leaves of a cattrs validation error."""
+    if isinstance(exc, cattrs.errors.BaseValidationError):
+        return "; ".join(describe_failure(e) for e in exc.exceptions[:3])
+    return str(exc) or type(exc).__name__
+
 
 _READ_FROM_TEXT: Final = "_trio_hl_read_from_text"
 

@@ -34,20 +34,9 @@ uses a private context wide enough that no intermediate step is itself rounded.
 
 from __future__ import annotations
 
+import decimal
 import re
-from decimal import (
-    ROUND_05UP,
-    ROUND_CEILING,
-    ROUND_DOWN,
-    ROUND_FLOOR,
-    ROUND_HALF_DOWN,
-    ROUND_HALF_EVEN,
-    ROUND_HALF_UP,
-    ROUND_UP,
-    Context,
-    Decimal,
-    InvalidOperation,
-)
+from decimal import ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
 from typing import Final
 
 from trio_hl.errors import ConfigurationError, NumberTypeError, PrecisionError
@@ -79,17 +68,9 @@ _MAX_ADJUSTED_EXPONENT: Final = 50
 # The largest unit exponent to_scaled_int accepts (HL uses 6 and 8; EVM tokens up to 18).
 _MAX_SCALE: Final = 36
 
+# Every decimal.ROUND_* mode, read from the module rather than listed again.
 _ROUNDING_MODES: Final = frozenset(
-    {
-        ROUND_05UP,
-        ROUND_CEILING,
-        ROUND_DOWN,
-        ROUND_FLOOR,
-        ROUND_HALF_DOWN,
-        ROUND_HALF_EVEN,
-        ROUND_HALF_UP,
-        ROUND_UP,
-    }
+    value for name, value in vars(decimal).items() if name.startswith("ROUND_")
 )
 
 # Plain decimal or scientific text, nothing else: no whitespace, underscores, NaN or Inf.

@@ -16,7 +16,7 @@ from trio_hl import Backoff, Settings
 from trio_hl._cli._options import CliError, UsageError
 from trio_hl._cli._record import Recorder
 from trio_hl._cli._recording import Event, Frame, SegmentWriter, read_recording, segments
-from trio_hl._cli._replay import parse_speed, print_recording, serves
+from trio_hl._cli._replay import parse_speed, print_recording
 from trio_hl.errors import KeyRejected
 from trio_hl.testing import FakeHyperliquid, l2_book_data
 
@@ -95,32 +95,6 @@ def test_speeds(text: str, speed: float) -> None:
 def test_bad_speeds(text: str) -> None:
     with pytest.raises(UsageError, match="--speed must be a positive number or max"):
         parse_speed(text)
-
-
-@pytest.mark.parametrize(
-    ("subscription", "channel", "data", "served"),
-    [
-        ({"type": "l2Book", "coin": "BTC"}, "l2Book", {"coin": "BTC"}, True),
-        ({"type": "l2Book", "coin": "BTC"}, "l2Book", {"coin": "ETH"}, False),
-        ({"type": "l2Book"}, "l2Book", {"coin": "ETH"}, True),  # the GoldRush wildcard
-        ({"type": "l2Book", "coin": "BTC"}, "l2Book", [{"coin": "ETH"}], True),  # a batch
-        ({"type": "trades", "coin": "BTC"}, "trades", [{"coin": "BTC"}], True),
-        ({"type": "trades", "coin": "BTC"}, "trades", [{"coin": "ETH"}], False),
-        ({"type": "candle", "coin": "BTC", "interval": "1m"}, "candle", {"s": "BTC"}, True),
-        (
-            {"type": "activeAssetCtx", "coin": "PURR/USDC"},
-            "activeSpotAssetCtx",
-            {"coin": "PURR/USDC"},
-            True,
-        ),
-        ({"type": "userEvents", "user": "0xab"}, "user", {"fills": []}, True),
-        ({"type": "allMids"}, "l2Book", {"coin": "BTC"}, False),
-    ],
-)
-def test_which_frames_a_subscription_is_served(
-    subscription: dict[str, object], channel: str, data: object, served: bool
-) -> None:
-    assert serves(subscription, channel, data) is served
 
 
 def _timed_recording(directory: Path) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 import trio
 import trio.testing
 
-from trio_hl import open_client
+from trio_hl import Api, open_client
 from trio_hl._http import info_transport
 from trio_hl.books import (
     BookEvent,
@@ -177,3 +177,25 @@ async def test_snapshot_failures_are_retried(
         await blocks(goldrush, feed, events)
         assert l2_exact(feed.books, goldrush, ("SOL",))
     assert len([p for p, _ in fake.http.received if p == "/info"]) == 3
+
+
+async def test_books_fetch_snapshots_through_an_api_info(
+    fake_hyperliquid: FakeHyperliquid, autojump_clock: trio.testing.MockClock
+) -> None:
+    fake = fake_hyperliquid
+    goldrush = fake.goldrush
+    api = await Api.create(network=fake.goldrush_network("k"))
+    events: list[BookEvent] = []
+    async with (
+        api.ws.run() as client,
+        open_l4_books(client, L4BookUpdatesSubscription(coin="BTC"), info=api.info) as feed,
+    ):
+        await blocks(goldrush, feed, events)
+        assert [e.reason for e in events if isinstance(e, BookResynced)] == ["initial"]
+        book = feed.books.get("BTC")
+        assert book is not None
+        assert {o.oid for side in ("B", "A") for o in _orders(book, side)} == set(
+            server_l4(goldrush, "BTC")
+        )
+    kinds = [body["type"] for path, body in fake.http.received if path == "/info"]
+    assert kinds.count("l4BookSnapshot") == 1  # besides the universe Api.create loads

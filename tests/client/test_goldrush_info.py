@@ -17,7 +17,7 @@ from trio_hl.errors import (
     SubscriptionError,
     UnsupportedInfoType,
 )
-from trio_hl.models import ClearinghouseState, TradesSubscription
+from trio_hl.models import ClearinghouseState, TradesSubscription, UserFillsSubscription
 from trio_hl.models.goldrush import (
     BatchClearinghouseStateRequest,
     BatchSlotError,
@@ -135,6 +135,9 @@ async def test_the_fake_refuses_what_the_real_servers_refuse(
     async with open_client(hyperliquid) as client:
         with pytest.raises(SubscriptionError, match="Invalid subscription"):
             async with client.subscribe(L2BookDiffSubscription(coin="BTC")):
+                pass
+        with pytest.raises(SubscriptionError, match="Invalid subscription"):
+            async with client.subscribe(UserFillsSubscription(addresses=[ALICE])):
                 pass
     goldrush_like = custom("ws://fake.goldrush.invalid/ws?key=k", connect_stream=fake.connect)
     async with open_client(goldrush_like) as client:

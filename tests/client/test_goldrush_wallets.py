@@ -24,6 +24,7 @@ from trio_hl.models import (
 )
 from trio_hl.models.subscriptions import MAX_WALLETS
 from trio_hl.testing import FakeHyperliquid
+from trio_hl.testing._fake_goldrush import BUILDERS
 from trio_hl.testing._goldrush_frames import fill_pairs_data, goldrush_fill
 
 CAROL = "0x" + "c" * 40
@@ -71,6 +72,9 @@ def test_a_thousand_wallets_are_accepted() -> None:
 def test_a_wallet_list_claims_one_route_per_wallet() -> None:
     body = UserFillsSubscription(addresses=[ALICE, BOB]).to_wire()
     assert subscription_routes(body) == (("userFills", ALICE), ("userFills", BOB))
+    # GoldRush's alias, in a raw body: the same routes (addresses lower-cased).
+    alias = {"type": "userFills", "users": [ALICE.replace("a", "A"), BOB]}
+    assert subscription_routes(alias) == (("userFills", ALICE), ("userFills", BOB))
     ledger = UserNonFundingLedgerUpdatesSubscription(addresses=[ALICE, BOB]).to_wire()
     assert subscription_routes(ledger) == (
         ("userNonFundingLedgerUpdates", ALICE),
@@ -211,3 +215,45 @@ def _drain(stream: Any) -> list[Any]:
             out.append(stream.receive_nowait())
         except trio.WouldBlock:
             return out
+
+
+async def test_the_fake_serves_each_fill_stream_its_fills(
+    fake_hyperliquid: FakeHyperliquid,
+) -> None:
+    fake = fake_hyperliquid
+    gold = fake.goldrush
+    builder = BUILDERS[0]
+    api = await Api.create(network=fake.goldrush_network("k"))
+    subs = api.ws.subscriptions
+    async with api.ws.run():
+        _, liquidations = await subs.liquidation_fills()
+        _, built = await subs.builder_fills(addresses=[builder])
+        _, built_liquidations = await subs.builder_liquidations(builder=builder)
+        _, btc = await subs.all_fills(asset="BTC")
+        expected: dict[str, list[int]] = {"liq": [], "built": [], "built_liq": [], "btc": []}
+        for _ in range(20):
+            gold.step()
+            for _, fill in gold.fills:
+                liquidated = "liquidation" in fill
+                mine = fill.get("builder") == builder
+                for name, wanted in (
+                    ("liq", liquidated),
+                    ("built", mine),
+                    ("built_liq", liquidated and mine),
+                    ("btc", fill["coin"] == "BTC"),
+                ):
+                    if wanted:
+                        expected[name].append(fill["tid"])
+            await gold.publish()
+        await trio.testing.wait_all_tasks_blocked()
+        got = {
+            name: [fill.tid for batch in _drain(stream) for _, fill in batch.fills]
+            for name, stream in (
+                ("liq", liquidations),
+                ("built", built),
+                ("built_liq", built_liquidations),
+                ("btc", btc),
+            )
+        }
+    assert got == expected
+    assert all(expected.values())

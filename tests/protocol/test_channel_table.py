@@ -23,6 +23,7 @@ from trio_hl._protocol._channels import (
     ChannelSpec,
     decode_channel,
     default_policy,
+    serves_frame,
     spec_for_frame,
     subscription_route,
 )
@@ -163,3 +164,29 @@ def test_unknown_subscription_types_are_refused() -> None:
     with pytest.raises(ValueError, match="unknown subscription type"):
         default_policy({"type": "nope"})
     assert spec_for_frame("nope") is None
+
+
+@pytest.mark.parametrize(
+    ("subscription", "channel", "data", "served"),
+    [
+        ({"type": "l2Book", "coin": "BTC"}, "l2Book", {"coin": "BTC"}, True),
+        ({"type": "l2Book", "coin": "BTC"}, "l2Book", {"coin": "ETH"}, False),
+        ({"type": "l2Book"}, "l2Book", {"coin": "ETH"}, True),  # the GoldRush wildcard
+        ({"type": "l2Book", "coin": "BTC"}, "l2Book", [{"coin": "ETH"}], True),  # a batch
+        ({"type": "trades", "coin": "BTC"}, "trades", [{"coin": "BTC"}], True),
+        ({"type": "trades", "coin": "BTC"}, "trades", [{"coin": "ETH"}], False),
+        ({"type": "candle", "coin": "BTC", "interval": "1m"}, "candle", {"s": "BTC"}, True),
+        (
+            {"type": "activeAssetCtx", "coin": "PURR/USDC"},
+            "activeSpotAssetCtx",
+            {"coin": "PURR/USDC"},
+            True,
+        ),
+        ({"type": "userEvents", "user": "0xab"}, "user", {"fills": []}, True),
+        ({"type": "allMids"}, "l2Book", {"coin": "BTC"}, False),
+    ],
+)
+def test_which_frames_a_server_sends_a_subscription(
+    subscription: dict[str, object], channel: str, data: object, served: bool
+) -> None:
+    assert serves_frame(subscription, channel, data) is served

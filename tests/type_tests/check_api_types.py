@@ -49,6 +49,10 @@ async def user_streams(api: Api, other: Account) -> None:
     assert_type(fills, Stream[UserFills | StreamRestarted])
     _, orders = await api.ws.subscriptions.order_updates(account=other)
     assert_type(await orders.receive(), OrderUpdates | StreamRestarted)
+    # GoldRush's multi-wallet bodies yield the same models (one UserFills per wallet).
+    _, many = await api.ws.subscriptions.user_fills(addresses=["0x" + "1" * 40, "0x" + "2" * 40])
+    assert_type(many, Stream[UserFills | StreamRestarted])
+    assert_type((await many.receive()), UserFills | StreamRestarted)
     _, events = await api.ws.subscriptions.user_events()
     assert_type(await events.receive(), UserEvent | StreamRestarted)
     _, spot = await api.ws.subscriptions.spot_asset_ctxs()

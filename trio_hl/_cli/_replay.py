@@ -20,8 +20,8 @@ import trio
 from trio_websocket import ConnectionClosed, WebSocketRequest, serve_websocket
 
 from .._decode import decode_frame
-from .._guards import is_array, is_object
-from .._protocol import CONTROL_CHANNELS, loads
+from .._guards import is_object
+from .._protocol import CONTROL_CHANNELS, loads, serves_frame
 from ..errors import DecodeError
 from ._options import UsageError, run_until_interrupted
 from ._output import to_json
@@ -31,10 +31,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
-__all__ = ["parse_speed", "run_replay", "serves"]
+__all__ = ["parse_speed", "run_replay"]
 
-# Which subscription type a data channel serves, where the names differ.
-_SERVED_TYPE: Final = {"user": "userEvents", "activeSpotAssetCtx": "activeAssetCtx"}
 _MAX_BURST: Final = 64  # at --speed max, frames sent between two checkpoints
 
 
@@ -53,31 +51,6 @@ def parse_speed(text: str) -> float:
     if not speed > 0 or math.isinf(speed):
         raise UsageError(f"--speed must be a positive number or max, got {text!r}")
     return speed
-
-
-def _coin(channel: str, data: Any) -> str | None:
-    if is_array(data):
-        first = data[0] if data else None
-        coin = first.get("coin") if is_object(first) else None
-    elif channel == "candle" and is_object(data):
-        coin = data.get("s")
-    elif is_object(data):
-        coin = data.get("coin")
-    else:
-        coin = None
-    return coin if isinstance(coin, str) else None
-
-
-def serves(subscription: dict[str, Any], channel: str, data: Any) -> bool:
-    """Would a server send this data frame to this subscription?"""
-    if subscription.get("type") != _SERVED_TYPE.get(channel, channel):
-        return False
-    wanted = subscription.get("coin")
-    if wanted is None:
-        return True
-    if channel == "l2Book" and isinstance(data, list):
-        return True  # a GoldRush batch of books: the client takes its coins
-    return _coin(channel, data) in (wanted, None)
 
 
 class _Item:
@@ -194,7 +167,7 @@ class ReplayServer:
         for item in _data_frames(self.directory):
             if first is None:
                 first = item.t
-            if not any(serves(sub, item.channel, item.data) for sub in conn.subscriptions):
+            if not any(serves_frame(sub, item.channel, item.data) for sub in conn.subscriptions):
                 continue
             await _pace(start, first, item.t, self.speed, sent)
             await conn.ws.send_message(item.raw)

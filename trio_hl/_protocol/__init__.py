@@ -54,6 +54,7 @@ from ._channels import (
     decode_channel,
     decode_message,
     default_policy,
+    serves_frame,
     spec_for_frame,
     subscription_route,
 )
@@ -74,11 +75,22 @@ from ._session import (
     SubscriptionRejected,
     Undecodable,
 )
-from ._venues import Venue, check_info_venue
+from ._venues import (
+    GOLDRUSH_INFO_TYPES,
+    GOLDRUSH_ONLY_INFO_TYPES,
+    GOLDRUSH_ONLY_TYPES,
+    GOLDRUSH_SERVED_TYPES,
+    Venue,
+    check_info_venue,
+)
 
 __all__ = [
     "CHANNELS",
     "CONTROL_CHANNELS",
+    "GOLDRUSH_INFO_TYPES",
+    "GOLDRUSH_ONLY_INFO_TYPES",
+    "GOLDRUSH_ONLY_TYPES",
+    "GOLDRUSH_SERVED_TYPES",
     "PING",
     "UNDECODABLE",
     "ChannelSpec",
@@ -107,6 +119,7 @@ __all__ = [
     "default_idle_timeout",
     "default_policy",
     "loads",
+    "serves_frame",
     "spec_for_frame",
     "subscribe_frame",
     "subscription_route",

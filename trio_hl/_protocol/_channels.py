@@ -65,9 +65,15 @@ from typing import Any, Final, TypeVar, cast
 
 import attrs
 import msgspec
-from cattrs.errors import BaseValidationError
 
-from .._convert import CONVERTER, bound_structure_hook, json_decoder, json_frame_decoder
+from .._convert import (
+    CONVERTER,
+    DECODE_FAILURES,
+    bound_structure_hook,
+    describe_failure,
+    json_decoder,
+    json_frame_decoder,
+)
 from .._guards import is_array, is_mapping, is_object
 from .._policy import BufferPolicy
 from ..errors import DecodeError
@@ -181,6 +187,7 @@ __all__ = [
     "iter_books_lazy",
     "iter_decode",
     "iter_decode_text",
+    "serves_frame",
     "spec_for_frame",
     "subscription_route",
     "subscription_routes",
@@ -191,7 +198,8 @@ T = TypeVar("T")
 Decoder = Callable[[Any], object | None]
 """One item of a frame's ``data`` -> its message, or ``None`` for an item carrying nothing.
 
-Raises any of :data:`_DECODE_FAILURES` (or :class:`DecodeError`) on malformed data."""
+Raises any of :data:`trio_hl._convert.DECODE_FAILURES` (or :class:`DecodeError`) on malformed
+data."""
 
 Wanted = Callable[[RouteKey], bool]
 """Does some live subscription want this route?"""
@@ -932,6 +940,32 @@ def spec_for_frame(channel: str) -> ChannelSpec | None:
     return None if entry is None else entry[0]
 
 
+def _frame_coin(channel: str, data: Any) -> str | None:
+    """The coin a data frame is about: its object's (a candle's ``s``), a list's first item's."""
+    item: object = data
+    if isinstance(item, list):
+        items = cast("list[object]", item)
+        item = items[0] if items else None
+    if not isinstance(item, dict):
+        return None
+    coin = cast("dict[str, object]", item).get("s" if channel == "candle" else "coin")
+    return coin if isinstance(coin, str) else None
+
+
+def serves_frame(subscription: Mapping[str, Any], channel: str, data: Any) -> bool:
+    """Would the server send this data frame to this subscription? The servers of the test
+    kit and of ``trio_hl replay`` decide with it (the client routes with :class:`Route`)."""
+    row = spec_for_frame(channel)
+    if row is None or subscription.get("type") != row.wire_type:
+        return False
+    wanted = subscription.get("coin")
+    if wanted is None:
+        return True  # a wildcard (GoldRush l2Book) or a channel without coins
+    if isinstance(data, list) and row.batch:
+        return True  # a batch of books: let the client split it
+    return _frame_coin(channel, data) in (wanted, None)
+
+
 def _row(body: Mapping[str, Any]) -> ChannelSpec:
     kind = body.get("type")
     row = CHANNELS.get(kind) if isinstance(kind, str) else None
@@ -980,25 +1014,6 @@ def filter_for(body: Mapping[str, Any]) -> MessageFilter | None:
 # --- decoding ---------------------------------------------------------------------------------
 
 
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, BaseValidationError):
-        leaves = exc.exceptions
-        return "; ".join(_describe(e) for e in leaves[:3])
-    return str(exc) or type(exc).__name__
-
-
-_DECODE_FAILURES: Final = (
-    BaseValidationError,
-    TypeError,
-    ValueError,
-    KeyError,
-    IndexError,
-    AttributeError,
-    ArithmeticError,  # decimal.InvalidOperation and friends
-    RecursionError,  # absurdly deep nesting
-)
-
-
 def iter_decode(channel: str, data: Any, wanted: Wanted) -> Iterator[Routed | DecodeError]:
     """Decode lazily what some route wants: one message per step, errors as values.
 
@@ -1029,8 +1044,8 @@ def iter_decode(channel: str, data: Any, wanted: Wanted) -> Iterator[Routed | De
         except DecodeError as exc:
             yield exc
             continue
-        except _DECODE_FAILURES as exc:
-            yield DecodeError(_describe(exc), channel=channel)
+        except DECODE_FAILURES as exc:
+            yield DecodeError(describe_failure(exc), channel=channel)
             continue
         yield routed
 

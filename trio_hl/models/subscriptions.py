@@ -109,9 +109,11 @@ class StreamRestarted:
     * state channels (books, mids, contexts, ``clearinghouseState``, ``openOrders``,
       ``spotState``, ``twapStates``, ``webData2/3``, ``activeAssetData``...) heal with
       their next message, which is the full state;
-    * ``userFills`` is gap-free: the snapshot the server re-sends is de-duplicated against
-      the fills already delivered, so the stream continues with exactly the fills missed
-      while disconnected;
+    * ``userFills`` (of one ``user``) is gap-free: the snapshot the server re-sends is
+      de-duplicated against the fills already delivered, so the stream continues with
+      exactly the fills missed while disconnected. GoldRush's wallet streams are live only:
+      after a marker on an ``addresses=`` list (or any GoldRush wallet stream), nothing
+      missed is re-sent; reconcile with ``userFillsByTime``;
     * the other snapshot channels (``userFundings``, ``userNonFundingLedgerUpdates``,
       ``userTwapSliceFills``, ``userTwapHistory``, ``userHistoricalOrders``) re-send a
       snapshot (``is_snapshot=True``) that overlaps what was delivered: replace, don't

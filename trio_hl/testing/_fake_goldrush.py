@@ -40,6 +40,12 @@ import httpx
 import trio
 
 from .._guards import is_array, is_object
+from .._protocol import (
+    GOLDRUSH_INFO_TYPES,
+    GOLDRUSH_ONLY_INFO_TYPES,
+    GOLDRUSH_ONLY_TYPES,
+    GOLDRUSH_SERVED_TYPES,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -51,49 +57,9 @@ __all__ = ["FakeGoldRush", "install_fake_goldrush"]
 GOLDRUSH_HOST: Final = "fake.goldrush.invalid"
 """Host of ``fake.goldrush_network(key)``: its WebSocket and its Info API."""
 
-# From GoldRush's WebSocket pages (2026): what it serves, and what only it serves.
-_SERVED: Final = frozenset(
-    {
-        "l2Book",
-        "l2BookDiff",
-        "l2BookDiff2",
-        "l4Book",
-        "l4BookUpdates",
-        "userFills",
-        "orderUpdates",
-        "userNonFundingLedgerUpdates",
-        "liquidationFills",
-        "builderFills",
-        "builderLiquidations",
-        "allFills",
-    }
-)
-_NATIVE: Final = _SERVED - {"l2Book", "userFills", "orderUpdates", "userNonFundingLedgerUpdates"}
-# From GoldRush's Info API pages: the wire-compatible types it serves (natives are below).
-_INFO_SERVED: Final = frozenset(
-    {
-        "metaAndAssetCtxs",
-        "spotMetaAndAssetCtxs",
-        "outcomeMeta",
-        "settledOutcome",
-        "clearinghouseState",
-        "spotClearinghouseState",
-        "frontendOpenOrders",
-        "subAccounts",
-        "webData2",
-        "userFills",
-        "userFillsByTime",
-        "userTwapSliceFills",
-        "userTwapSliceFillsByTime",
-        "userFunding",
-        "userNonFundingLedgerUpdates",
-        "userVaultEquities",
-        "delegatorSummary",
-        "delegatorHistory",
-        "delegatorRewards",
-        "candleSnapshot",
-    }
-)
+# What GoldRush serves is one table, the core's (``_protocol._venues``, from its pages); the
+# info types it alone serves have handlers below.
+_INFO_SERVED: Final = GOLDRUSH_INFO_TYPES - GOLDRUSH_ONLY_INFO_TYPES
 _DIFF_CHANNELS: Final = ("l2BookDiff", "l2BookDiff2", "l4BookUpdates")
 _FILL_CHANNELS: Final = frozenset(
     {
@@ -128,8 +94,8 @@ def refusal(
     carries a key) would refuse ``subscription`` (or ``None``)."""
     kind = subscription.get("type")
     if goldrush or is_goldrush_path(conn.path):
-        return None if kind in _SERVED else f"GoldRush does not serve {kind}"
-    if kind in _NATIVE:
+        return None if kind in GOLDRUSH_SERVED_TYPES else f"GoldRush does not serve {kind}"
+    if kind in GOLDRUSH_ONLY_TYPES:
         return f"{kind} exists only on GoldRush"
     if kind == "l2Book" and "coin" not in subscription:
         return "l2Book needs a coin on Hyperliquid"
@@ -156,6 +122,8 @@ class FakeGoldRush:
         fills: the fills of the last block, as ``(trader, fill)`` pairs in wire form (some
             liquidations, some routed through one of :data:`BUILDERS`).
         wallets: traders the fills are drawn from; a block fills a few of them.
+        failing: wallets whose slot of a batch state reply is GoldRush's error slot
+            (``"upstream_error"``), as when upstream fails for one wallet of a batch.
     """
 
     def __init__(self, fake: FakeHyperliquid, *, seed: int = 1) -> None:
@@ -181,6 +149,7 @@ class FakeGoldRush:
         self.sent: list[tuple[int, str, Any]] = []
         self.fills: list[tuple[str, dict[str, Any]]] = []
         self.wallets: tuple[str, ...] = _USERS
+        self.failing: set[str] = set()
         self._tid = 700_000_000_000_000
         for coin in self.coins:
             self._seed_coin(coin)
@@ -565,25 +534,25 @@ class FakeGoldRush:
         return coin
 
     def _l2_snapshot(self, payload: dict[str, Any]) -> Any:
-        coin = self._coin(payload)
-        return {
-            "coin": coin,
-            "time": self.time_ms,
-            "height": self.height,
-            "epoch": self.epoch,
-            "seq": self._seq[coin],
-            "levels": self.l2_levels(coin),
-        }
+        return self._snapshot(self._coin(payload), self._seq, self.l2_levels)
 
     def _l4_snapshot(self, payload: dict[str, Any]) -> Any:
-        coin = self._coin(payload)
+        return self._snapshot(self._coin(payload), self._l4_seq, self.l4_levels)
+
+    def _snapshot(
+        self,
+        coin: str,
+        seqs: Mapping[str, int],
+        levels: Callable[[str], list[list[dict[str, Any]]]],
+    ) -> dict[str, Any]:
+        """A sequenced book snapshot (``l2BookDiffSnapshot``, ``l4BookSnapshot``)."""
         return {
             "coin": coin,
             "time": self.time_ms,
             "height": self.height,
             "epoch": self.epoch,
-            "seq": self._l4_seq[coin],
-            "levels": self.l4_levels(coin),
+            "seq": seqs[coin],
+            "levels": levels(coin),
         }
 
     def _batch(self, single: str) -> Callable[[dict[str, Any]], Any]:
@@ -597,7 +566,11 @@ class FakeGoldRush:
                     seen.append(user.lower())
             handler = self.fake.info_handlers[single]
             return [
-                handler({"type": single, "user": user}) if callable(handler) else handler
+                {"error": "upstream_error", "user": user, "message": "upstream request failed"}
+                if user in self.failing
+                else handler({"type": single, "user": user})
+                if callable(handler)
+                else handler
                 for user in seen
             ]
 

@@ -8,14 +8,14 @@ I/O is ever in flight. It can also listen on a loopback port for clients that ar
 Which subscription type a data channel serves (``user`` serves ``userEvents``) and which
 channels batch several items in one frame are facts of the protocol, read from the channel
 table (``_protocol.CHANNELS``) like everywhere else. Which frames reach which subscription is
-an independent implementation of the server's, not a reuse of the client's routing code, so
-that a routing bug in the client cannot hide itself in the fake.
+the server's rule (``serves_frame``, shared with ``trio_hl replay``), written apart from the
+client's routing (``Route``), so that a routing bug in the client cannot hide itself in the fake.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncGenerator, Callable, Mapping
+from collections.abc import AsyncGenerator, Callable
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any, Final, final
 from urllib.parse import parse_qs, urlsplit
@@ -25,9 +25,9 @@ import trio
 import trio.testing
 from trio_websocket import ConnectionClosed, WebSocketConnection, wrap_server_stream
 
-from .._guards import is_array, is_object
+from .._guards import is_object
 from .._limits import Limits
-from .._protocol import spec_for_frame
+from .._protocol import serves_frame
 from ..errors import ConfigurationError
 from ..networks import Network
 from ._fake_exchange import FakeExchange, install_fake_exchange
@@ -60,31 +60,6 @@ _MAX_FRAME: Final = 64 * 1024 * 1024
 
 def _dumps(obj: Any) -> str:
     return json.dumps(obj, separators=(",", ":"))
-
-
-def _frame_coin(channel: str, data: Any) -> str | None:
-    if channel == "trades" and is_array(data) and data and is_object(data[0]):
-        coin = data[0].get("coin")
-    elif channel == "candle" and is_object(data):
-        coin = data.get("s")
-    elif is_object(data):
-        coin = data.get("coin")
-    else:
-        coin = None
-    return coin if isinstance(coin, str) else None
-
-
-def _serves(subscription: Mapping[str, Any], channel: str, data: Any) -> bool:
-    """Would the real server send this data frame to this subscription?"""
-    row = spec_for_frame(channel)
-    if row is None or subscription.get("type") != row.wire_type:
-        return False
-    wanted = subscription.get("coin")
-    if wanted is None:
-        return True  # a wildcard (GoldRush l2Book) or a channel without coins
-    if isinstance(data, list) and row.batch:
-        return True  # a batch of books: let the client split it
-    return _frame_coin(channel, data) in (wanted, None)
 
 
 @final
@@ -277,7 +252,7 @@ class FakeHyperliquid:
         text = _dumps({"channel": channel, "data": data})
         sent = 0
         for conn in self.live:
-            if any(_serves(sub, channel, data) for sub in conn.subscriptions):
+            if any(serves_frame(sub, channel, data) for sub in conn.subscriptions):
                 await conn.send_text(text)
                 sent += 1
         return sent

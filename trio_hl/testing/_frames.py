@@ -376,14 +376,18 @@ def frontend_order_data(
 ) -> dict[str, Any]:
     """An order as ``frontendOpenOrders``, ``orderStatus``, ``historicalOrders`` and the
     ``openOrders`` channel show it."""
+    # The basic order's keys first, without its optional cloid/reduceOnly (always set here).
+    basic = basic_order_data(
+        coin=coin,
+        side=side,
+        limit_px=limit_px,
+        sz=sz,
+        oid=oid,
+        timestamp=timestamp,
+        orig_sz=orig_sz,
+    )
     return {
-        "coin": coin,
-        "side": side,
-        "limitPx": _n(limit_px),
-        "sz": _n(sz),
-        "oid": oid,
-        "timestamp": timestamp,
-        "origSz": _n(orig_sz if orig_sz is not None else sz),
+        **basic,
         "triggerCondition": trigger_condition,
         "isTrigger": is_trigger,
         "triggerPx": _n(trigger_px),

@@ -62,6 +62,21 @@ def l2_diff_updates_data(
     }
 
 
+def _sequenced_updates(
+    entries: list[dict[str, Any]], *, epoch: str, cursor: str, time: int, block_height: int
+) -> dict[str, Any]:
+    """The ``Updates`` envelope of the sequenced batches (``l2BookDiff2``, ``l4BookUpdates``)."""
+    return {
+        "Updates": {
+            "time": time,
+            "block_height": block_height,
+            "epoch": epoch,
+            "cursor": cursor,
+            "diffs": entries,
+        }
+    }
+
+
 def l2_diff2_data(
     diffs: Iterable[tuple[str, int, int, Sequence[Level], Sequence[Level]]],
     *,
@@ -75,15 +90,9 @@ def l2_diff2_data(
         {**_coin_entry(coin, bids, asks), "seq": seq, "prev_seq": prev}
         for coin, seq, prev, bids, asks in diffs
     ]
-    return {
-        "Updates": {
-            "time": time,
-            "block_height": block_height,
-            "epoch": epoch,
-            "cursor": cursor,
-            "diffs": entries,
-        }
-    }
+    return _sequenced_updates(
+        entries, epoch=epoch, cursor=cursor, time=time, block_height=block_height
+    )
 
 
 def l4_updates_data(
@@ -106,15 +115,9 @@ def l4_updates_data(
         }
         for coin, seq, prev, statuses, book_diffs in diffs
     ]
-    return {
-        "Updates": {
-            "time": time,
-            "block_height": block_height,
-            "epoch": epoch,
-            "cursor": cursor,
-            "diffs": entries,
-        }
-    }
+    return _sequenced_updates(
+        entries, epoch=epoch, cursor=cursor, time=time, block_height=block_height
+    )
 
 
 def goldrush_fill(

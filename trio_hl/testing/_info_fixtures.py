@@ -579,32 +579,24 @@ def _order_status(payload: Mapping[str, Any]) -> Any:
     return {"status": "unknownOid"}
 
 
-def _sub_accounts(payload: Mapping[str, Any]) -> Any:
-    if _user(payload) != USER:
-        return None
-    return [
-        {
-            "name": "market maker",
-            "subAccountUser": "0x035605fc2f24d65300227189025e90a0d947f16c",
-            "master": USER,
-            "clearinghouseState": CLEARINGHOUSE_STATE,
-            "spotState": SPOT_STATE,
-        }
-    ]
+def _sub_accounts_with(perp: Mapping[str, Any]) -> Callable[[Mapping[str, Any]], Any]:
+    """``subAccounts`` (``perp`` is its ``clearinghouseState``) or ``subAccounts2`` (its
+    ``dexToClearinghouseState``): the same sub-account, its perp state in either shape."""
 
+    def reply(payload: Mapping[str, Any]) -> Any:
+        if _user(payload) != USER:
+            return None
+        return [
+            {
+                "name": "market maker",
+                "subAccountUser": "0x035605fc2f24d65300227189025e90a0d947f16c",
+                "master": USER,
+                **perp,
+                "spotState": SPOT_STATE,
+            }
+        ]
 
-def _sub_accounts2(payload: Mapping[str, Any]) -> Any:
-    if _user(payload) != USER:
-        return None
-    return [
-        {
-            "name": "market maker",
-            "subAccountUser": "0x035605fc2f24d65300227189025e90a0d947f16c",
-            "master": USER,
-            "dexToClearinghouseState": [["", CLEARINGHOUSE_STATE]],
-            "spotState": SPOT_STATE,
-        }
-    ]
+    return reply
 
 
 def _portfolio_period(value: str) -> dict[str, Any]:
@@ -1018,8 +1010,8 @@ DEFAULT_INFO_HANDLERS: Final[dict[str, Callable[[Mapping[str, Any]], Any]]] = {
     "userRole": lambda p: (
         {"role": "user"} if _user(p) == USER else {"role": "subAccount", "data": {"master": USER}}
     ),
-    "subAccounts": _sub_accounts,
-    "subAccounts2": _sub_accounts2,
+    "subAccounts": _sub_accounts_with({"clearinghouseState": CLEARINGHOUSE_STATE}),
+    "subAccounts2": _sub_accounts_with({"dexToClearinghouseState": [["", CLEARINGHOUSE_STATE]]}),
     "vaultDetails": _vault_details,
     "userVaultEquities": _const(
         [

@@ -206,9 +206,9 @@ class Order:
         kind = "Take Profit" if self.tpsl == "tp" else "Stop"
         return f"{kind} {'Market' if self.is_market else 'Limit'}"
 
-    def basic(self) -> dict[str, Any]:
-        """The order as ``orderUpdates`` and ``openOrders`` show it."""
-        data: dict[str, Any] = {
+    def _identity(self) -> dict[str, Any]:
+        """The keys every view of an order starts with, in the server's order."""
+        return {
             "coin": self.coin,
             "side": self.side,
             "limitPx": to_wire(self.limit_px),
@@ -217,6 +217,10 @@ class Order:
             "timestamp": self.timestamp,
             "origSz": to_wire(self.orig_sz),
         }
+
+    def basic(self) -> dict[str, Any]:
+        """The order as ``orderUpdates`` and ``openOrders`` show it."""
+        data = self._identity()
         if self.cloid is not None:
             data["cloid"] = self.cloid
         if self.reduce_only:
@@ -232,13 +236,7 @@ class Order:
             above = (self.tpsl == "tp") != self.is_buy
             condition = f"Price {'above' if above else 'below'} {to_wire(self.trigger_px)}"
         return {
-            "coin": self.coin,
-            "side": self.side,
-            "limitPx": to_wire(self.limit_px),
-            "sz": to_wire(self.sz),
-            "oid": self.oid,
-            "timestamp": self.timestamp,
-            "origSz": to_wire(self.orig_sz),
+            **self._identity(),
             "triggerCondition": condition,
             "isTrigger": self.is_trigger,
             "triggerPx": to_wire(self.trigger_px or 0),
@@ -325,6 +323,30 @@ class L4Change:
     orig_sz: Decimal = Decimal(0)
     opened: Order | None = None
     time_ms: int = 0
+
+    @classmethod
+    def of(
+        cls,
+        order: Order,
+        kind: Literal["new", "update", "remove"],
+        *,
+        sz: Decimal = Decimal(0),
+        orig_sz: Decimal = Decimal(0),
+        opened: Order | None = None,
+        time_ms: int = 0,
+    ) -> L4Change:
+        """The change of ``order``'s book entry (its coin, user, oid and price)."""
+        return cls(
+            coin=order.coin,
+            user=order.user,
+            oid=order.oid,
+            px=order.limit_px,
+            kind=kind,
+            sz=sz,
+            orig_sz=orig_sz,
+            opened=opened,
+            time_ms=time_ms,
+        )
 
 
 Event = OrderEvent | FillEvent | TradeEvent | BookChanged | UserChanged | L4Change
@@ -949,17 +971,7 @@ class Market:
             self._unrest(maker)
             self._status(maker, "filled")
         else:
-            self._events.append(
-                L4Change(
-                    coin=maker.coin,
-                    user=maker.user,
-                    oid=maker.oid,
-                    px=maker.limit_px,
-                    kind="update",
-                    sz=maker.sz,
-                    orig_sz=maker.sz + size,
-                )
-            )
+            self._events.append(L4Change.of(maker, "update", sz=maker.sz, orig_sz=maker.sz + size))
             if not maker.synthetic:
                 self._events.append(UserChanged(user=maker.user))
 
@@ -1053,16 +1065,7 @@ class Market:
         self.books[order.coin].side(is_buy=order.is_buy).add(order)
         self._events.append(BookChanged(coin=order.coin))
         self._events.append(
-            L4Change(
-                coin=order.coin,
-                user=order.user,
-                oid=order.oid,
-                px=order.limit_px,
-                kind="new",
-                sz=order.sz,
-                opened=order,
-                time_ms=self.now_ms,
-            )
+            L4Change.of(order, "new", sz=order.sz, opened=order, time_ms=self.now_ms)
         )
 
     def _unrest(self, order: Order) -> None:
@@ -1074,11 +1077,7 @@ class Market:
             return
         self.books[order.coin].side(is_buy=order.is_buy).remove(order)
         self._events.append(BookChanged(coin=order.coin))
-        self._events.append(
-            L4Change(
-                coin=order.coin, user=order.user, oid=order.oid, px=order.limit_px, kind="remove"
-            )
-        )
+        self._events.append(L4Change.of(order, "remove"))
 
     def _status(self, order: Order, status: str) -> None:
         if order.synthetic:

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from .._numbers import to_wire
+from .._policy import BufferPolicy
+from .._protocol import CHANNELS
 from . import frames
 from ._info_fixtures import BUILDER_DEX, MAIN_META, SPOT_META, TEST_DEX_META
 from ._market import (
@@ -348,17 +350,9 @@ def live_frames(
     return []
 
 
+# The user channels whose every message is the whole state: the table's keep-latest rows.
 _STATE_CHANNELS: Final = frozenset(
-    {
-        "clearinghouseState",
-        "openOrders",
-        "spotState",
-        "twapStates",
-        "allDexsClearinghouseState",
-        "webData2",
-        "webData3",
-        "activeAssetData",
-    }
+    kind for kind in USER_CHANNELS if CHANNELS[kind].policy == BufferPolicy.keep_latest(1)
 )
 
 

@@ -11,9 +11,8 @@ from typing import Any, ClassVar, Final, Generic, TypeVar, cast
 
 import attrs
 import cattrs
-from cattrs.errors import BaseValidationError
 
-from ..._convert import CONVERTER, wire_name
+from ..._convert import CONVERTER, DECODE_FAILURES, describe_failure, wire_name
 from ...errors import ConfigurationError, DecodeError
 from .._common import normalise_address
 
@@ -21,22 +20,6 @@ R_co = TypeVar("R_co", covariant=True)
 
 CLOID: Final = re.compile(r"^0x[0-9a-fA-F]{32}$")
 TOKEN_ID: Final = re.compile(r"^0x[0-9a-fA-F]{32}$")
-
-
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, BaseValidationError):
-        return "; ".join(_describe(e) for e in exc.exceptions[:3])
-    return str(exc) or type(exc).__name__
-
-
-_DECODE_ERRORS: Final = (
-    BaseValidationError,
-    AttributeError,
-    IndexError,
-    KeyError,
-    TypeError,
-    ValueError,
-)
 
 
 class InfoRequest(Generic[R_co]):
@@ -78,8 +61,8 @@ class InfoRequest(Generic[R_co]):
             )
         try:
             return cast("R_co", self._structure(data, converter))
-        except _DECODE_ERRORS as exc:
-            raise DecodeError(f"info {self.TYPE!r} reply: {_describe(exc)}") from exc
+        except DECODE_FAILURES as exc:
+            raise DecodeError(f"info {self.TYPE!r} reply: {describe_failure(exc)}") from exc
 
     def _structure(self, data: Any, converter: cattrs.Converter) -> Any:
         return converter.structure(data, self.RESPONSE)
