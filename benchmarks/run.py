@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import cProfile
+import importlib.util
 import io
 import json
 import pstats
@@ -57,6 +58,8 @@ LATENCY_CLIENTS: Final = ("tws-tuned", "ws-sansio", "trio_hl", "trio_hl:tws", "h
 SPARSE_RATE: Final = 5000
 SPARSE_SECONDS: Final = 2.0
 BLOCK_SECONDS: Final = 2.0
+# The peers' import names, by the distribution that installs them (the bench and dev groups).
+PEER_MODULES: Final = {"hl-sdk": "hl", "hyperliquid-python-sdk": "hyperliquid", "orjson": "orjson"}
 LABELS: Final = {
     "tws": "trio-websocket + json",
     "tws-tuned": "trio-websocket tuned + orjson",
@@ -470,6 +473,13 @@ def main() -> None:
         help="one part (default: all but ablation and profile)",
     )
     args = parser.parse_args()
+    missing = [name for name, mod in PEER_MODULES.items() if not importlib.util.find_spec(mod)]
+    if missing:
+        # A side-by-side table without its peers says nothing; a plain `uv sync` after an
+        # `--all-groups` one can leave a peer's dist-info behind without its package, which
+        # uv then takes as installed: reinstalling is the fix.
+        fix = " ".join(f"--reinstall-package {name}" for name in missing)
+        sys.exit(f"not importable: {', '.join(missing)}; run `uv sync --all-groups {fix}`")
     started = time.monotonic()
     server = Server()
     try:
