@@ -12,10 +12,12 @@ from rich.console import Console
 from trio_hl import MAINNET, TESTNET, decode_frame
 from trio_hl._cli import main
 from trio_hl._cli._book import BookScreen
+from trio_hl._cli._channels import CHANNELS as CLI_CHANNELS
 from trio_hl._cli._channels import requests_for
 from trio_hl._cli._info import build_request
 from trio_hl._cli._options import NetworkOptions, UsageError
 from trio_hl._cli._output import to_json
+from trio_hl._protocol import CHANNELS
 from trio_hl.models import L2Book, L2BookSubscription, StreamRestarted, TradesSubscription
 from trio_hl.models.info import CandleSnapshotRequest, L2BookRequest
 from trio_hl.testing import l2_book_data
@@ -125,6 +127,19 @@ def test_channels_become_requests() -> None:
     assert [r.to_wire() for r in mids] == [{"type": "allMids"}]
     fills = requests_for("userFills", user="0x" + "AB" * 20)
     assert [r.to_wire() for r in fills] == [{"type": "userFills", "user": "0x" + "ab" * 20}]
+
+
+def test_the_command_line_offers_every_channel_of_the_table() -> None:
+    # The CLI keeps its own name -> request map; a channel added to the core table must
+    # appear here too. GoldRush's own streams (models.goldrush) take options the CLI lacks.
+    goldrush_only = {
+        kind
+        for kind, row in CHANNELS.items()
+        if row.request.__module__ == "trio_hl.models.goldrush"
+    }
+    assert goldrush_only
+    offered = {kind: row.request for kind, row in CHANNELS.items() if kind not in goldrush_only}
+    assert offered == CLI_CHANNELS, "add the channel to trio_hl/_cli/_channels.py"
 
 
 def test_info_parameters() -> None:
