@@ -139,6 +139,10 @@ def test_subscription_bodies(request_: Any, wire: dict[str, Any]) -> None:
             "True, False or None",
         ),
         (
+            lambda: BuilderFillsByTimeRequest(builder=BOB, start_time=1, aggregate_by_time="y"),  # type: ignore[arg-type]
+            "True, False or None",
+        ),
+        (
             lambda: BuilderLiquidationsSubscription(builder=BOB, aggregate_by_time=0),  # type: ignore[arg-type]
             "True, False or None",
         ),
