@@ -122,13 +122,13 @@ class _Coin:
     bid_ticks: int
     prev_day_px: Decimal
     spread_ticks: int = 1
-    bids: list[dict[str, Any]] = attrs.Factory(list)
-    asks: list[dict[str, Any]] = attrs.Factory(list)
-    last_trades: list[dict[str, Any]] = attrs.Factory(list)
+    bids: list[dict[str, Any]] = attrs.Factory(list[dict[str, Any]])
+    asks: list[dict[str, Any]] = attrs.Factory(list[dict[str, Any]])
+    last_trades: list[dict[str, Any]] = attrs.Factory(list[dict[str, Any]])
     recent: deque[dict[str, Any]] = attrs.Factory(lambda: deque(maxlen=30))
     volume: Decimal = Decimal(0)
     notional: Decimal = Decimal(0)
-    candles: dict[str, dict[str, Any]] = attrs.Factory(dict)
+    candles: dict[str, dict[str, Any]] = attrs.Factory(dict[str, dict[str, Any]])
 
     @property
     def bid(self) -> Decimal:

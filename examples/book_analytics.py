@@ -137,13 +137,15 @@ async def main(network: Network, options: Options) -> None:
 
 async def drop_during_the_l4_book(fake: FakeHyperliquid, market: Market) -> None:
     """Offline scenario: cut the connection two seconds into the l4Book subscription."""
-    await fake.wait_received(
-        lambda frame: (
-            isinstance(frame, dict)
-            and frame.get("method") == "subscribe"
-            and frame["subscription"].get("type") == "l4Book"
-        )
-    )
+
+    def subscribes_to_l4_book(frame: object) -> bool:
+        match frame:
+            case {"method": "subscribe", "subscription": {"type": "l4Book"}}:
+                return True
+            case _:
+                return False
+
+    await fake.wait_received(subscribes_to_l4_book)
     await trio.sleep(2.1)
     await fake.drop()
 

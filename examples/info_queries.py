@@ -104,13 +104,15 @@ async def main(network: Network, options: Options) -> None:
 
 async def rate_limit_once(fake: FakeHyperliquid, market: Market) -> None:
     """Offline scenario: after the ``orderStatus`` query, the next HTTP request gets a 429."""
-    await fake.wait_received(
-        lambda frame: (
-            isinstance(frame, dict)
-            and frame.get("method") == "post"
-            and frame["request"]["payload"].get("type") == "orderStatus"
-        )
-    )
+
+    def asks_order_status(frame: object) -> bool:
+        match frame:
+            case {"method": "post", "request": {"payload": {"type": "orderStatus"}}}:
+                return True
+            case _:
+                return False
+
+    await fake.wait_received(asks_order_status)
     fake.http.respond_next(429, "Too many requests", headers={"Retry-After": "1"})
 
 

@@ -69,9 +69,7 @@ async def main(network: Network, options: Options) -> None:
 async def lose_the_first_reply(fake: FakeHyperliquid, market: Market) -> None:
     """Offline scenario: hold the first request on the socket, then cut the connection."""
     fake.hold_posts = True  # recorded, never executed, never answered
-    await fake.wait_received(
-        lambda frame: isinstance(frame, dict) and frame.get("method") == "post"
-    )
+    await fake.wait_received(lambda frame: frame.get("method") == "post")
     await fake.drop()
     fake.hold_posts = False
 

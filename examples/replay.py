@@ -82,7 +82,7 @@ async def replay_through_client(lines: list[str]) -> None:
             for line in lines:
                 await fake.send_raw(line)  # to every connection, whatever it subscribed to
             await trio.testing.wait_all_tasks_blocked()  # the client has read them all
-            times = []
+            times: list[int] = []
             while books.statistics().buffered:
                 book = books.receive_nowait()
                 if isinstance(book, L2Book):

@@ -47,7 +47,7 @@ class SpreadWatcher:
     log: Callable[[str], object] = print
     reference_mid: Decimal | None = None
     quotes: int = 0
-    wide: list[Bbo] = attrs.Factory(list)
+    wide: list[Bbo] = attrs.Factory(list[Bbo])
     restarts: int = 0
 
     async def refresh_reference(self, client: Client) -> None:

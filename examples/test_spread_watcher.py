@@ -24,6 +24,8 @@ from trio_hl import Backoff, Settings, open_client
 from trio_hl.errors import KeyRejected, RequestOutcomeUnknown, RequestTimeout
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from trio_hl.testing import FakeHyperliquid
 
 
@@ -36,9 +38,17 @@ def bbo(bid: str, ask: str) -> dict[str, Any]:
     }
 
 
-def is_method(method: str) -> Any:
+def is_method(method: str) -> Callable[[Any], bool]:
     """A predicate for ``fake.wait_received``: frames the client sent with this method."""
-    return lambda frame: isinstance(frame, dict) and frame.get("method") == method
+
+    def sent_with_method(frame: Any) -> bool:
+        match frame:
+            case {"method": str(sent)}:
+                return sent == method
+            case _:
+                return False
+
+    return sent_with_method
 
 
 async def test_reports_wide_spreads(fake_hyperliquid: FakeHyperliquid) -> None:

@@ -194,6 +194,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     # The example test suites, run with pytest as their docstrings say.
     "test_spread_watcher.py": ("8 passed",),
     "test_quote_keeper.py": ("3 passed",),
+    "test_silent_subscriptions.py": ("2 passed",),
 }
 
 
@@ -202,6 +203,7 @@ EXPECTED_STDERR: dict[str, str] = {
     "connection.py": "trio_hl WARNING no pong from fake within 5.0 s: reconnecting\n",
     "test_spread_watcher.py": "",
     "test_quote_keeper.py": "",
+    "test_silent_subscriptions.py": "",
 }
 
 

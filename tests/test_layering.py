@@ -22,10 +22,12 @@ import trio_hl
 PACKAGE = Path(trio_hl.__file__).parent
 
 # Leaves: import nothing of the package but errors (and each other). ``_account`` is a
-# value (an address and a hidden key) that ``ApprovedAgent`` carries.
+# value (an address and a hidden key) that ``ApprovedAgent`` carries; ``_guards`` holds the
+# type guards that narrow decoded JSON and callers' arguments for the type checkers.
 LEAVES = frozenset(
     {
         "trio_hl.errors",
+        "trio_hl._guards",
         "trio_hl._numbers",
         "trio_hl._validate",
         "trio_hl._convert",

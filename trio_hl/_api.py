@@ -195,7 +195,7 @@ class Subscriptions:
         api = self._api
         universe = api.universe
         if asset == "":
-            return asset  # the request refuses it with its own ConfigurationError
+            return ""  # the request refuses it with its own ConfigurationError
         if universe is None:
             if isinstance(asset, bool) or not isinstance(asset, str):
                 raise ConfigurationError(
@@ -725,8 +725,8 @@ class Ws:
     def __init__(self, api: Api) -> None:
         self._api = api
         self._client: Client | None = None
-        self.subscriptions = Subscriptions(api, self)
-        self.info = Info(self._post_info, account=api.account, universe=lambda: api.universe)
+        self.subscriptions: Subscriptions = Subscriptions(api, self)
+        self.info: Info = Info(self._post_info, account=api.account, universe=lambda: api.universe)
         """Info requests over this connection (``NotRunning`` outside ``run()``)."""
 
     @functools.cached_property
@@ -817,20 +817,20 @@ class Api:
     ) -> None:
         self.network = network
         self.account = account
-        self.settings = settings or Settings()
+        self.settings: Settings = settings or Settings()
         self.universe = universe
         """Names and ids of every asset (``None`` until loaded; see :meth:`refresh_universe`)."""
         self.allow_unknown_assets = allow_unknown_assets
         """Subscriptions send coin names the loaded universe does not know as given, instead
         of raising :class:`~trio_hl.errors.UnknownAsset` (for listings newer than it)."""
-        self.http = HttpTransport(
+        self.http: HttpTransport = HttpTransport(
             http_base_url(network),
             settings=self.settings,
             transport=network.http_transport,
             # GoldRush takes no actions: they go to Hyperliquid's API, which this is.
             venue="hyperliquid" if network.venue == "goldrush" else network.venue,
         )
-        self.info = Info(
+        self.info: Info = Info(
             info_transport(network, settings=self.settings),
             account=account,
             universe=lambda: self.universe,
@@ -842,10 +842,10 @@ class Api:
         self._universe_info = (
             Info(self.http, account=account) if network.venue == "goldrush" else None
         )
-        self.nonces = nonces if nonces is not None else SHARED_NONCES
+        self.nonces: NonceSource = nonces if nonces is not None else SHARED_NONCES
         """Nonces of every action signed through this Api: both transports share them, and by
         default every Api of the process does too."""
-        self.ws = Ws(self)
+        self.ws: Ws = Ws(self)
 
     @functools.cached_property
     def exchange(self) -> Exchange:

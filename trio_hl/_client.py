@@ -17,7 +17,7 @@ import contextlib
 import logging
 import math
 from contextlib import asynccontextmanager
-from typing import TYPE_CHECKING, Any, Final, Literal, NoReturn, TypeVar, final, overload
+from typing import TYPE_CHECKING, Any, Final, Literal, NoReturn, TypeVar, cast, final, overload
 
 import attrs
 import trio
@@ -139,7 +139,8 @@ class _Waiter:
 
 def _leaves(exc: BaseException) -> list[BaseException]:
     if isinstance(exc, BaseExceptionGroup):
-        return [leaf for sub in exc.exceptions for leaf in _leaves(sub)]
+        group = cast("BaseExceptionGroup[BaseException]", exc)  # isinstance leaves it unknown
+        return [leaf for sub in group.exceptions for leaf in _leaves(sub)]
     return [exc]
 
 

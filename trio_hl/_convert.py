@@ -176,6 +176,10 @@ def wire_name(field: attrs.Attribute[Any]) -> str:
     return explicit if isinstance(explicit, str) else _camel(field.name)
 
 
+def _structure_plain_decimal(value: object) -> Decimal:
+    return _structure_decimal(value, Decimal)
+
+
 def _structure_decimal(value: object, _: type) -> Decimal:
     # The wire sends decimals as strings. A few fields have been seen as JSON numbers
     # (liquidation markPx); accept ints, and floats through their shortest repr, never bools.
@@ -258,8 +262,12 @@ def make_converter(*, forbid_extra_keys: bool = False, fast: bool = True) -> cat
 
     conv.register_structure_hook_factory(attrs.has, structure_factory)
     conv.register_unstructure_hook_factory(attrs.has, unstructure_factory)
+
     # Looked up lazily, so unions registered after this converter was built still apply.
-    conv.register_structure_hook_factory(_is_registered_union, lambda tp: _UNION_HOOKS[tp](conv))
+    def union_hook(tp: Any) -> Callable[[Any, Any], Any]:
+        return _UNION_HOOKS[tp](conv)
+
+    conv.register_structure_hook_factory(_is_registered_union, union_hook)
     return conv
 
 
@@ -346,20 +354,22 @@ def _value_fn(tp: Any, conv: cattrs.Converter, building: set[type[Any]]) -> Call
             kind = element
 
             def scalars(value: Any) -> tuple[Any, ...]:
-                if type(value) is not list:
+                items: list[Any] = value
+                if type(items) is not list:
                     raise TypeError
-                for item in value:
+                for item in items:
                     if type(item) is not kind:
                         raise TypeError
-                return tuple(value)
+                return tuple(items)
 
             return scalars
         convert_element = _value_fn(element, conv, building)
 
         def homogeneous(value: Any) -> tuple[Any, ...]:
-            if type(value) is not list:
+            items: list[Any] = value
+            if type(items) is not list:
                 raise TypeError
-            return tuple([convert_element(item) for item in value])
+            return tuple([convert_element(item) for item in items])
 
         return homogeneous
     if origin is tuple and args and Ellipsis not in args:
@@ -368,20 +378,22 @@ def _value_fn(tp: Any, conv: cattrs.Converter, building: set[type[Any]]) -> Call
             kinds = args
 
             def scalar_row(value: Any) -> tuple[Any, ...]:
-                if type(value) is not list or len(value) != size:
+                items: list[Any] = value
+                if type(items) is not list or len(items) != size:
                     raise TypeError
-                for item, kind in zip(value, kinds, strict=True):
+                for item, kind in zip(items, kinds, strict=True):
                     if type(item) is not kind:
                         raise TypeError
-                return tuple(value)
+                return tuple(items)
 
             return scalar_row
         converters = [_value_fn(arg, conv, building) for arg in args]
 
         def heterogeneous(value: Any) -> tuple[Any, ...]:
-            if type(value) is not list or len(value) != size:
+            items: list[Any] = value
+            if type(items) is not list or len(items) != size:
                 raise TypeError
-            return tuple([convert(item) for convert, item in zip(converters, value, strict=True)])
+            return tuple([convert(item) for convert, item in zip(converters, items, strict=True)])
 
         return heterogeneous
     if origin is Literal and args and all(type(arg) is str for arg in args):
@@ -446,7 +458,7 @@ def _fast_structure_fn(
     )
     namespace: dict[str, Any] = {
         "_Decimal": Decimal,
-        "_decimal": lambda value: _structure_decimal(value, Decimal),
+        "_decimal": _structure_plain_decimal,
         "_new": object.__new__,
         "_cls": cls,
     }
@@ -455,8 +467,8 @@ def _fast_structure_fn(
         target = f"v{index}"
         key = wire_name(f)
         tp = f.type
-        has_default = f.default is not attrs.NOTHING
-        if has_default:
+        fallback: str | None = None
+        if f.default is not attrs.NOTHING:
             default = f.default
             if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
                 if default.takes_self:
@@ -487,7 +499,7 @@ def _fast_structure_fn(
             namespace[f"fn{index}"] = _value_fn(tp, conv, building)
             code = _INLINE_CALL.format(target=target, fn=f"fn{index}", source=source)
         body.extend(indent + line + "\n" for line in code.splitlines())
-        if has_default:
+        if fallback is not None:
             body.append(f"    else:\n        {target} = {fallback}\n")
     if direct:
         namespace.update({f"set{i}": cls.__dict__[f.name].__set__ for i, f in enumerate(fields)})
@@ -582,7 +594,7 @@ def json_frame_decoder(tp: Any, *, batch: bool = False) -> Callable[[JsonText], 
             and _may_spell_non_finite(text)
         ):
             finite(data)
-        return decoded.channel, data
+        return decoded.channel, decoded.data
 
     return frame
 

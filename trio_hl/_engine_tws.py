@@ -117,7 +117,8 @@ def _one_error(
 
     def walk(exc: BaseException) -> None:
         if isinstance(exc, BaseExceptionGroup):
-            for sub in exc.exceptions:
+            group = cast("BaseExceptionGroup[BaseException]", exc)  # isinstance leaves it unknown
+            for sub in group.exceptions:
                 walk(sub)
         elif not isinstance(exc, trio.Cancelled):
             leaves.append(exc)
@@ -153,6 +154,7 @@ async def open_tws(network: Network, settings: Settings) -> AsyncGenerator[TwsWe
     host, path = resource(network)
     stream: trio.abc.Stream | None = None
     opened = False
+    ws: WebSocketConnection | None = None
     try:
         async with trio.open_nursery() as nursery:
             with trio.move_on_after(settings.connect_timeout) as scope:
@@ -182,10 +184,11 @@ async def open_tws(network: Network, settings: Settings) -> AsyncGenerator[TwsWe
                 except _LIBRARY_FAILURES as exc:
                     error = _not_opened(exc, network)
                     raise error from error.__cause__
-                if opened_ws is None:
+                # pyright cannot see the nursery swallow the Cancelled of watch()'s cancel.
+                if opened_ws is None:  # pyright: ignore[reportUnnecessaryComparison]
                     raise ConnectError("the server closed the connection during the handshake")
                 ws = opened_ws
-            if scope.cancelled_caught:
+            if scope.cancelled_caught or ws is None:
                 raise ConnectError(f"no WebSocket handshake within {settings.connect_timeout} s")
             opened = True
             try:

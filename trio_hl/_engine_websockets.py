@@ -308,6 +308,7 @@ async def open_websockets(
 ) -> AsyncGenerator[SansIOWebSocket, None]:
     """Open the stream and handshake; see :func:`trio_hl._transport.open_websocket`."""
     stream: trio.abc.Stream | None = None
+    ws: SansIOWebSocket | None = None
     try:
         with trio.move_on_after(settings.connect_timeout) as scope:
             stream = await open_stream(network, settings)
@@ -321,7 +322,7 @@ async def open_websockets(
                 await ws.handshake()
             except Closed as exc:
                 raise ConnectError(f"handshake failed: {exc}") from exc.__cause__
-        if scope.cancelled_caught:
+        if scope.cancelled_caught or ws is None:
             raise ConnectError(f"no WebSocket handshake within {settings.connect_timeout} s")
         yield ws
     finally:

@@ -49,6 +49,7 @@ from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 import trio
 
+from ._guards import is_object
 from ._protocol import Venue, check_info_venue
 from ._settings import Settings
 from .errors import (
@@ -133,7 +134,7 @@ def _unsupported_type(response: httpx.Response) -> str | None:
         body = json.loads(response.content)
     except ValueError:
         return None
-    if isinstance(body, dict) and body.get("error") == "unsupported_type":
+    if is_object(body) and body.get("error") == "unsupported_type":
         kind = body.get("type")
         return kind if isinstance(kind, str) else "?"
     return None
@@ -188,8 +189,8 @@ class HttpTransport:
         parts = urlsplit(base_url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ConfigurationError(f"not an http(s) URL: {redact_url(base_url)}")
-        self.base_url = base_url.rstrip("/")
-        self.settings = settings or Settings()
+        self.base_url: str = base_url.rstrip("/")
+        self.settings: Settings = settings or Settings()
         self.venue: Venue = venue
         self._client = client
         self._transport = transport

@@ -203,7 +203,7 @@ class _Coin(Generic[B, P]):
     epoch: str | None = None
     seq: int | None = None
     height: int | None = None
-    buffer: deque[_Step[P]] = attrs.Factory(deque)
+    buffer: deque[_Step[P]] = attrs.Factory(deque["_Step[P]"])
     reason: ResyncReason = "initial"
     requested: bool = False
 
@@ -304,7 +304,7 @@ class SequencedBooks(ABC, Generic[B, S, P]):
     def _state(self, coin: str) -> _Coin[B, P]:
         state = self._coins.get(coin)
         if state is None:
-            state = self._coins[coin] = _Coin()
+            state = self._coins[coin] = _Coin[B, P]()
         return state
 
     def _count(self, name: str, n: int = 1) -> None:
@@ -483,8 +483,8 @@ class L2DiffBook:
         *,
         time: int | None = None,
     ) -> None:
-        self.coin = coin
-        self.time = time
+        self.coin: str = coin
+        self.time: int | None = time
         self._bids = _Ladder(descending=True)
         self._asks = _Ladder(descending=False)
         for ladder, side in ((self._bids, levels[0]), (self._asks, levels[1])):

@@ -71,8 +71,8 @@ class Mailbox:
         self._receivers = trio.lowlevel.ParkingLot()
         self._senders = trio.lowlevel.ParkingLot()
         self._error: BaseException | None = None
-        self.closed = False
-        self.consumer_closed = False
+        self.closed: bool = False
+        self.consumer_closed: bool = False
         self._peak = 0
         self._delivered = 0
         self._dropped = 0

@@ -119,7 +119,7 @@ class KeyRejected(HandshakeRejected):
 
     def __init__(self, status_code: int, body: str = "") -> None:
         super().__init__(status_code, body)
-        self.args = (
+        self.args: tuple[Any, ...] = (
             f"API key rejected (HTTP {status_code}): check the key given to goldrush(...)",
         )
 

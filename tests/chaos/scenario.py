@@ -36,6 +36,7 @@ import trio
 
 from tests.user_frames import fill, user_fills
 from trio_hl import Backoff, BufferPolicy, Settings, StreamStatistics, open_client
+from trio_hl._guards import is_object
 from trio_hl.errors import (
     ConnectionLost,
     HyperliquidError,
@@ -129,7 +130,7 @@ class StreamLog:
     """Everything one consumer received, in order: ``"restart"`` markers and messages."""
 
     name: str
-    items: list[object] = attrs.Factory(list)
+    items: list[object] = attrs.Factory(list[object])
     statistics: StreamStatistics | None = None
     error: BaseException | None = None
 
@@ -156,7 +157,7 @@ class ChaosRun:
     decode_errors: int = 0
     server_notices: int = 0
     pending_requests: int = 0
-    leftover_tasks: list[str] = attrs.Factory(list)
+    leftover_tasks: list[str] = attrs.Factory(list[str])
 
 
 async def until(predicate: Callable[[], bool], poll: float = 0.01) -> None:
@@ -224,7 +225,7 @@ class _Driver:
         if roll < 0.45:
             await self._send("l2Book", l2_book_data("BTC", levels=5, time=self.time))
         elif roll < 0.85:
-            trades = []
+            trades: list[dict[str, Any]] = []
             for _ in range(self.rng.randint(1, 3)):
                 self.trade_tid += 1
                 trades.append(trade_data("BTC", tid=self.trade_tid))
@@ -237,7 +238,7 @@ class _Driver:
         return sum(
             1
             for _, frame in self.fake.received
-            if isinstance(frame, dict)
+            if is_object(frame)
             and frame.get("method") == "subscribe"
             and frame.get("subscription", {}).get("type") == "userFills"
         )
@@ -247,7 +248,7 @@ class _Driver:
         while True:
             await self.fake.wait_received(
                 lambda frame: (
-                    isinstance(frame, dict)
+                    is_object(frame)
                     and frame.get("method") == "subscribe"
                     and frame.get("subscription", {}).get("type") == "userFills"
                 ),
@@ -321,13 +322,11 @@ class _Driver:
             # An info request the server holds: it is in flight when the connection drops.
             self.fake.hold_posts = True
             posts = sum(
-                1
-                for _, f in self.fake.received
-                if isinstance(f, dict) and f.get("method") == "post"
+                1 for _, f in self.fake.received if is_object(f) and f.get("method") == "post"
             )
             nursery.start_soon(self.post, client)
             await self.fake.wait_received(
-                lambda f: isinstance(f, dict) and f.get("method") == "post", count=posts + 1
+                lambda f: is_object(f) and f.get("method") == "post", count=posts + 1
             )
             self.figures.posts_in_flight_at_drop += 1
         if self.rng.random() < 0.4:

@@ -113,7 +113,7 @@ async def test_info_prints_the_typed_reply(cli_env: dict[str, str]) -> None:
 
 
 def _data_frames(directory: Path) -> list[str]:
-    frames = []
+    frames: list[str] = []
     for record in read_recording(directory):
         if isinstance(record, Frame) and isinstance(record.raw, str):
             channel = json.loads(record.raw).get("channel")

@@ -15,7 +15,7 @@ PAGES = (ROOT / "README.md", ROOT / "docs" / "cli.md")
 
 
 def _command_lines() -> list[tuple[str, str]]:
-    found = []
+    found: list[tuple[str, str]] = []
     for page in PAGES:
         for line in page.read_text().splitlines():
             if line.startswith("$ uv run trio-hl "):

@@ -30,7 +30,7 @@ from trio_hl.testing._fake_goldrush import FakeGoldRush
 
 def server_l2(goldrush: FakeGoldRush, coin: str) -> dict[tuple[str, Decimal], tuple[Decimal, int]]:
     bids, asks = goldrush.l2_levels(coin)
-    out = {}
+    out: dict[tuple[str, Decimal], tuple[Decimal, int]] = {}
     for side, levels in (("B", bids), ("A", asks)):
         for level in levels:
             out[(side, Decimal(level["px"]))] = (Decimal(level["sz"]), level["n"])
@@ -152,7 +152,7 @@ async def test_l4_books_heal_gaps(
 
 
 def _orders(book: Any, side: str) -> list[Any]:
-    out = []
+    out: list[Any] = []
     for level in book.to_l2()[0 if side == "B" else 1]:
         out.extend(book.orders_at(side, level.px))
     return out

@@ -28,7 +28,8 @@ async def test_info_round_trip_and_concurrent_correlation(
 ) -> None:
     fake = fake_hyperliquid
     fake.info_handlers["allMids"] = {"BTC": "107231.0"}
-    fake.info_handlers["l2Book"] = lambda payload: {"coin": payload["coin"], "levels": [[], []]}
+    no_levels: list[list[Any]] = [[], []]
+    fake.info_handlers["l2Book"] = lambda payload: {"coin": payload["coin"], "levels": no_levels}
     results: dict[str, Any] = {}
     async with open_client(fake.network) as client:
 

@@ -6,7 +6,7 @@ import json
 import random
 from collections import deque
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -345,7 +345,7 @@ class Server:
         self.epochs = 0
         self.epoch = "epoch-0"
         self.height = 1000
-        self.seq = dict.fromkeys(COINS, 0)
+        self.seq: dict[str, int] = dict.fromkeys(COINS, 0)
         self.books: dict[str, dict[tuple[str, Decimal], tuple[Decimal, int]]] = {
             c: {} for c in COINS
         }
@@ -360,19 +360,19 @@ class Server:
 
     def block(self, coins: tuple[str, ...]) -> L2Diff2Batch:
         self.height += 1
-        diffs = []
+        diffs: list[L2CoinDiff] = []
         for coin in coins:
-            changes = []
+            changes: list[L2LevelChange] = []
             for _ in range(self.rng.randint(1, 3)):
                 px = self.rng.choice(PRICES)
-                side = "B" if px < 100 else "A"
+                side: Literal["A", "B"] = "B" if px < 100 else "A"
                 if self.rng.random() < 0.3:
                     sz, n = D(0), 0
                     self.books[coin].pop((side, px), None)
                 else:
                     sz, n = D(self.rng.randint(1, 9)), self.rng.randint(1, 4)
                     self.books[coin][(side, px)] = (sz, n)
-                changes.append(L2LevelChange(side=side, px=px, sz=sz, n=n))  # type: ignore[arg-type]
+                changes.append(L2LevelChange(side=side, px=px, sz=sz, n=n))
             prev = self.seq[coin]
             self.seq[coin] += 1
             self._record(coin)

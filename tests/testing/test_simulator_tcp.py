@@ -3,6 +3,7 @@ driven by our client and by the official SDK (real sockets, real time: a few blo
 
 from __future__ import annotations
 
+import importlib
 import json
 from decimal import Decimal
 from functools import partial
@@ -70,12 +71,13 @@ async def test_http_errors_like_the_server() -> None:
 
 def _sdk_session(http_url: str) -> dict[str, Any]:
     """Drive the official SDK (synchronous, in a thread): place, list, cancel."""
-    from hyperliquid.exchange import Exchange  # type: ignore[import-untyped]
-    from hyperliquid.info import Info  # type: ignore[import-untyped]
+    # The SDK ships no types: its modules are taken as Any, not inferred from its source.
+    sdk_exchange: Any = importlib.import_module("hyperliquid.exchange")
+    sdk_info: Any = importlib.import_module("hyperliquid.info")
 
     wallet = eth_account.Account.from_key(KEY)
-    info = Info(http_url, skip_ws=True)
-    exchange = Exchange(wallet, http_url)
+    info = sdk_info.Info(http_url, skip_ws=True)
+    exchange = sdk_exchange.Exchange(wallet, http_url)
     mid = float(info.all_mids()["BTC"])
     placed = exchange.order("BTC", True, 0.01, round(mid * 0.95), {"limit": {"tif": "Gtc"}})
     open_orders = info.open_orders(wallet.address)

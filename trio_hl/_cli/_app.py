@@ -10,7 +10,7 @@ import sys
 from decimal import Decimal
 from importlib.metadata import version
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, NoReturn, cast
 
 import trio
 from cyclopts import App, CycloptsError, Parameter
@@ -258,9 +258,10 @@ def _one_line(exc: BaseException) -> str:
 def _leaf(exc: BaseException) -> BaseException:
     """The one error inside our nurseries' groups (cancellations aside)."""
     while isinstance(exc, BaseExceptionGroup):
-        inner = [e for e in exc.exceptions if not isinstance(e, trio.Cancelled)]
+        group = cast("BaseExceptionGroup[BaseException]", exc)  # isinstance leaves it unknown
+        inner = [e for e in group.exceptions if not isinstance(e, trio.Cancelled)]
         if len(inner) != 1:
-            return exc
+            return group
         exc = inner[0]
     return exc
 

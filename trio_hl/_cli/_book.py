@@ -137,7 +137,7 @@ class BookScreen:
         sz_places = _places(bids + asks, "sz")
 
         def rows(side: tuple[L2Level, ...], style: str) -> list[tuple[Text, str, Text, str]]:
-            out = []
+            out: list[tuple[Text, str, Text, str]] = []
             total = Decimal(0)
             for level in side:
                 total += level.sz

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
 from .._convert import CONVERTER
+from .._guards import is_object
 from ..models.subscriptions import StreamRestarted
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = ["to_json"]
 
@@ -18,7 +22,8 @@ def _default(value: object) -> object:
     if isinstance(value, Decimal):
         return str(value)  # exact, as the wire carries it
     if isinstance(value, (tuple, frozenset, set)):
-        return list(value)
+        # isinstance leaves the element type unknown; any element is written as JSON.
+        return list(cast("Iterable[object]", value))
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
@@ -33,6 +38,6 @@ def to_json(message: object) -> str:
         body = attrs.asdict(message)
     else:
         body = CONVERTER.unstructure(message)
-    if isinstance(body, dict) and attrs.has(type(message)):
+    if is_object(body) and attrs.has(type(message)):
         body = {"type": type(message).__name__, **body}
     return json.dumps(body, default=_default, separators=(",", ":"), ensure_ascii=False)

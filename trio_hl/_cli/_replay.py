@@ -20,6 +20,7 @@ import trio
 from trio_websocket import ConnectionClosed, WebSocketRequest, serve_websocket
 
 from .._decode import decode_frame
+from .._guards import is_object
 from .._protocol import CONTROL_CHANNELS, loads, serves_frame
 from ..errors import DecodeError
 from ._options import UsageError, run_until_interrupted
@@ -72,7 +73,7 @@ def _data_frames(directory: Path) -> Iterator[_Item]:
             message = loads(record.raw)
         except ValueError:
             continue  # the plain-text banner
-        channel = message.get("channel") if isinstance(message, dict) else None
+        channel = message.get("channel") if is_object(message) else None
         if isinstance(channel, str) and channel not in CONTROL_CHANNELS:
             yield _Item(record.t, record.raw, channel, message.get("data"))
 
@@ -125,8 +126,8 @@ class ReplayServer:
                 message = json.loads(text)
             except ValueError:
                 message = None
-            method = message.get("method") if isinstance(message, dict) else None
-            assert message is None or isinstance(message, dict)
+            method = message.get("method") if is_object(message) else None
+            assert message is None or is_object(message)
             if method == "ping":
                 await conn.ws.send_message('{"channel":"pong"}')
             elif method in ("subscribe", "unsubscribe") and isinstance(

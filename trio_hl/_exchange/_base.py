@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 import attrs
 
 from .._account import Account, normalise_address
+from .._guards import is_mapping
 from .._info import Info, Time, to_ms
 from .._nonces import SHARED_NONCES, NonceSource
 from .._numbers import (
@@ -79,7 +80,7 @@ ABSTRACTION_CODES: Final[Mapping[str, Literal["i", "u", "p"]]] = {
 
 def _ok(body: object) -> Mapping[str, Any]:
     """The body of a successful action; raises for ``status: err`` and unknown shapes."""
-    if not isinstance(body, Mapping):
+    if not is_mapping(body):
         raise ProtocolError(
             f"the exchange reply is not an object (the action may have been executed): "
             f"{body!r:.200}"
@@ -143,8 +144,10 @@ class ExchangeBase:
         self.account = account
         self._universe = universe
         self._info = info
-        self.nonces = nonces if nonces is not None else SHARED_NONCES
-        self.vault_address = None if vault_address is None else normalise_address(vault_address)
+        self.nonces: NonceSource = nonces if nonces is not None else SHARED_NONCES
+        self.vault_address: str | None = (
+            None if vault_address is None else normalise_address(vault_address)
+        )
         self.signature_chain_id = signature_chain_id
         self._signers: dict[str, Signer] = {}
 

@@ -74,6 +74,7 @@ from .._convert import (
     json_decoder,
     json_frame_decoder,
 )
+from .._guards import is_array, is_mapping, is_object
 from .._policy import BufferPolicy
 from ..errors import DecodeError
 from ..models.account import (
@@ -248,7 +249,7 @@ class ChannelSpec:
     wildcard_policy: BufferPolicy | None = None
     dedupe: Callable[[], MessageFilter] | None = None
     batch: bool = False
-    also: Mapping[str, Decoder] = attrs.field(factory=dict)
+    also: Mapping[str, Decoder] = attrs.field(factory=dict[str, Decoder])
     peek: Callable[[Any], tuple[RouteKey, ...] | None] | None = None
     text: TextPath | None = None
     split: Callable[[Any], list[Any] | None] | None = None
@@ -262,13 +263,13 @@ def _hook(cls: type[T]) -> Callable[[Any], T]:
 
 
 def _mapping(data: Any) -> Mapping[str, Any]:
-    if not isinstance(data, Mapping):
+    if not is_mapping(data):
         raise TypeError(f"expected an object, got {type(data).__name__}")
     return data
 
 
 def _list(data: Any, what: str) -> list[Any]:
-    if not isinstance(data, list):
+    if not is_array(data):
         raise TypeError(f"expected a list of {what}, got {type(data).__name__}")
     return data
 
@@ -327,7 +328,7 @@ def _l4_book(data: Any) -> L4Snapshot | L4Updates | None:
 
 
 def _peek_book(data: Any) -> tuple[RouteKey, ...] | None:
-    if not isinstance(data, dict):
+    if not is_object(data):
         return None
     coin = data.get("coin")
     if not isinstance(coin, str):
@@ -336,9 +337,9 @@ def _peek_book(data: Any) -> tuple[RouteKey, ...] | None:
 
 
 def _peek_trades(data: Any) -> tuple[RouteKey, ...] | None:
-    if not isinstance(data, list) or not data or not isinstance(data[0], dict):
+    if not is_array(data) or not data or not is_object(first := data[0]):
         return None
-    coin = data[0].get("coin")
+    coin = first.get("coin")
     return (("trades", coin),) if isinstance(coin, str) else None
 
 
@@ -1029,7 +1030,7 @@ def iter_decode(channel: str, data: Any, wanted: Wanted) -> Iterator[Routed | De
     if parts is not None:
         items: Any = parts
     else:
-        items = data if row.batch and isinstance(data, list) else (data,)
+        items = data if row.batch and is_array(data) else (data,)
     for item in items:
         if row.peek is not None:
             routes = row.peek(item)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import msgspec
 
+from .._guards import is_object
 from ..errors import DecodeError
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def parse(raw: str | bytes) -> dict[str, Any] | None:
         if text.strip() == BANNER:
             return None
         raise DecodeError(f"not JSON: {text[:60]!r}") from None
-    if not isinstance(obj, dict):
+    if not is_object(obj):
         raise DecodeError(f"expected an object, got {type(obj).__name__}")
     if not isinstance(obj.get("channel"), str):
         raise DecodeError("frame has no channel")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .._guards import is_object
 from ..errors import ApiError, ProtocolError
 
 __all__ = ["unwrap_reply"]
@@ -22,7 +23,7 @@ def unwrap_reply(kind: str, response: Any) -> Any:
         ApiError: the server answered with an error.
         ProtocolError: the reply does not have the documented shape.
     """
-    if not isinstance(response, dict):
+    if not is_object(response):
         raise ProtocolError(f"post reply has no response object: {response!r:.200}")
     rtype = response.get("type")
     payload = response.get("payload")
@@ -31,7 +32,7 @@ def unwrap_reply(kind: str, response: Any) -> Any:
     if rtype != kind:
         raise ProtocolError(f"expected a {kind!r} reply, got {rtype!r}")
     if kind == "info":
-        if not isinstance(payload, dict) or "data" not in payload:
+        if not is_object(payload) or "data" not in payload:
             raise ProtocolError(f"info reply without data: {payload!r:.200}")
         return payload["data"]
     return payload

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, cast
 
 import attrs
 
+from .._guards import is_object
 from .._limits import Limits
 from ..errors import ConfigurationError, DecodeError, SubscriptionError
 from ._channels import CHANNELS, Control, decode_message, filter_for, subscription_routes
@@ -174,7 +175,7 @@ def _embedded_json(text: str) -> dict[str, Any] | None:
         value = loads(text[start:])
     except ValueError:
         return None
-    return value if isinstance(value, dict) else None
+    return value if is_object(value) else None
 
 
 def _same(ours: object, theirs: object) -> bool:
@@ -422,7 +423,7 @@ class Session:
     def connection_made(self) -> list[str]:
         """The socket is open: returns the subscribe frames for every live subscription."""
         self.connected = True
-        frames = []
+        frames: list[str] = []
         for wire in self._wires.values():
             wire.state = "pending"
             frames.append(subscribe_frame(wire.body))
@@ -492,10 +493,10 @@ class Session:
         return [Pong()]
 
     def _on_ack(self, data: Any) -> list[Event]:
-        if not isinstance(data, dict) or data.get("method") != "subscribe":
+        if not is_object(data) or data.get("method") != "subscribe":
             return []
         echo = data.get("subscription")
-        if not isinstance(echo, dict):
+        if not is_object(echo):
             return []
         key = self._match(echo, "pending")
         if key is None:
@@ -504,7 +505,7 @@ class Session:
         return [SubscribeAcked(key)]
 
     def _on_post(self, data: Any) -> list[Event]:
-        if not isinstance(data, dict):
+        if not is_object(data):
             return [Undecodable(DecodeError("post reply is not an object", channel="post"))]
         post_id = data.get("id")
         if not isinstance(post_id, int) or post_id not in self._posts:
@@ -522,7 +523,7 @@ class Session:
             if isinstance(post_id, int) and post_id in self._posts:
                 return [PostRejected(post_id, text)]
             sub = embedded.get("subscription")
-            embedded = sub if isinstance(sub, dict) else None
+            embedded = sub if is_object(sub) else None
             return self._reject_subscription(embedded, text)
         if text.startswith(_SUBSCRIPTION_PREFIXES):
             if text.startswith("Already subscribed") and embedded is not None:

@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from .._guards import is_mapping
+
 if TYPE_CHECKING:
     import cattrs
 
@@ -55,7 +57,7 @@ def by_type_field(
         hook_for = _variant_hooks(conv, variants)
 
         def structure(value: Any, _: Any) -> Any:
-            if not isinstance(value, Mapping):
+            if not is_mapping(value):
                 raise TypeError(f"expected an object, got {type(value).__name__}")
             tag = value.get("type")
             if not isinstance(tag, str):
@@ -90,7 +92,7 @@ def by_single_key(
         hook_for = _variant_hooks(conv, variants)
 
         def structure(value: Any, _: Any) -> Any:
-            if not isinstance(value, Mapping):
+            if not is_mapping(value):
                 raise TypeError(f"expected an object, got {type(value).__name__}")
             known = [key for key in value if key in variants]
             if len(known) != 1:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, TypeAlias
 import attrs
 
 from .._convert import CONVERTER, bound_structure_hook
+from .._guards import is_array, is_iterable, is_mapping, is_sequence
 from ..errors import ConfigurationError
 from ._common import Side, normalise_address
 from .account import ClearinghouseState, SpotClearinghouseState
@@ -358,13 +359,13 @@ _SIDES: Final[dict[str, Side]] = {"B": "B", "A": "A", "bid": "B", "ask": "A"}
 
 
 def _obj(value: Any, what: str) -> Mapping[str, Any]:
-    if not isinstance(value, Mapping):
+    if not is_mapping(value):
         raise TypeError(f"{what}: expected an object, got {type(value).__name__}")
     return value
 
 
 def _arr(value: Any, what: str) -> list[Any]:
-    if not isinstance(value, list):
+    if not is_array(value):
         raise TypeError(f"{what}: expected a list, got {type(value).__name__}")
     return value
 
@@ -393,7 +394,7 @@ def _height(body: Mapping[str, Any]) -> int | None:
 
 
 def _untag(data: Any, tag: str) -> Any:
-    if isinstance(data, Mapping) and len(data) == 1 and tag in data:
+    if is_mapping(data) and len(data) == 1 and tag in data:
         return data[tag]
     return data
 
@@ -464,7 +465,7 @@ def _diff_entries(body: Mapping[str, Any]) -> list[Any]:
 
 
 def _decode_l2_diff_one(data: Any) -> L2DiffMessage:
-    if isinstance(data, Mapping) and len(data) == 1:
+    if is_mapping(data) and len(data) == 1:
         ((tag, body),) = data.items()
         if tag == "Snapshot":
             body = _obj(body, "Snapshot")
@@ -494,7 +495,7 @@ def decode_l2_book_diff(data: Any) -> list[L2DiffMessage]:
         TypeError, ValueError, KeyError: a known shape with malformed content (the channel
             table turns these into :class:`~trio_hl.errors.DecodeError`).
     """
-    items = data if isinstance(data, list) else [data]
+    items = data if is_array(data) else [data]
     return [_decode_l2_diff_one(item) for item in items]
 
 
@@ -577,8 +578,8 @@ def decode_fill_batch(channel: str, data: Any) -> FillBatch | GoldRushUnknown:
     Raises:
         TypeError, ValueError, cattrs errors: a known shape with malformed content.
     """
-    fills = data.get("fills") if isinstance(data, Mapping) else data
-    if not isinstance(fills, list):
+    fills = data.get("fills") if is_mapping(data) else data
+    if not is_array(fills):
         return GoldRushUnknown(channel=channel, raw=data)
     return FILL_BATCHES[channel](fills=tuple(_pair(raw) for raw in fills))
 
@@ -600,10 +601,10 @@ def split_fill_pairs(data: Any) -> list[dict[str, Any]] | None:
 
 def is_fill_pairs(data: Any) -> bool:
     """Whether ``userFills`` data is GoldRush's ``[address, fill]`` form (no ``user`` key)."""
-    if not isinstance(data, Mapping) or "user" in data:
+    if not is_mapping(data) or "user" in data:
         return False
     fills = data.get("fills")
-    return isinstance(fills, list) and all(isinstance(item, list) for item in fills)
+    return is_array(fills) and all(is_array(item) for item in fills)
 
 
 # --- subscriptions ----------------------------------------------------------------------------
@@ -636,13 +637,14 @@ def _coins(value: object, *, required: bool) -> str | tuple[str, ...] | None:
         if not value:
             raise ConfigurationError("coin must be a non-empty string")
         return value
-    if isinstance(value, Sequence):
+    if is_sequence(value):
         coins = tuple(value)
-        if not coins or not all(isinstance(c, str) and c for c in coins):
+        names = tuple(c for c in coins if isinstance(c, str) and c)
+        if not coins or len(names) != len(coins):
             raise ConfigurationError(f"coin must be a non-empty list of coins, got {value!r:.60}")
-        if len(set(coins)) != len(coins):
+        if len(set(names)) != len(names):
             raise ConfigurationError(f"coin lists a coin twice: {value!r:.60}")
-        return coins
+        return names
     raise ConfigurationError(f"coin must be a string, a list of strings or None: {value!r:.60}")
 
 
@@ -852,7 +854,7 @@ class AllFillsSubscription(SubscriptionRequest[AllFills | GoldRushUnknown]):
 
 
 def _batch_users(value: object) -> tuple[str, ...]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
+    if isinstance(value, str) or not is_iterable(value):
         raise ConfigurationError("users must be a list of addresses")
     out: list[str] = []
     for user in value:
@@ -885,7 +887,7 @@ def _batch(
         raise ValueError(f"{what}: {len(slots)} slots for {len(users)} wallets")
     out: list[Any] = []
     for user, slot in zip(users, slots, strict=True):
-        if isinstance(slot, Mapping) and "error" in slot:
+        if is_mapping(slot) and "error" in slot:
             out.append(_slot_error(user, slot))
         else:
             out.append(structure(_obj(slot, what)))

@@ -31,6 +31,7 @@ import cattrs
 from cattrs.errors import CattrsError
 
 from .._convert import CONVERTER
+from .._guards import is_mapping
 from ..errors import DecodeError
 from ._common import Side, wire
 
@@ -287,7 +288,7 @@ def _structure_diff_with(conv: cattrs.Converter) -> Callable[[Any, Any], L4Diff]
     def structure_diff(value: Any, _: Any) -> L4Diff:
         if value == "remove":
             return _REMOVE
-        if isinstance(value, Mapping) and len(value) == 1:
+        if is_mapping(value) and len(value) == 1:
             ((tag, payload),) = value.items()
             cls = _DIFF_TAGS.get(tag)
             if cls is not None:
@@ -377,8 +378,8 @@ def decode_l4_book(
             ``Updates``, or its content does not match the model (wrong types, missing
             keys, a malformed time or decimal). The error's ``channel`` is ``"l4Book"``.
     """
-    if not isinstance(data, Mapping) or len(data) != 1:
-        if isinstance(data, Mapping):
+    if not is_mapping(data) or len(data) != 1:
+        if is_mapping(data):
             keys = ", ".join(repr(k)[:30] for k in list(data)[:4])
             got = f"an object with keys [{keys}]"
         else:
@@ -398,7 +399,7 @@ def decode_l4_book(
             f"unknown variant {str(tag)[:40]!r}; expected 'Snapshot' or 'Updates'",
             channel=_CHANNEL,
         )
-    if not isinstance(payload, Mapping):
+    if not is_mapping(payload):
         raise DecodeError(
             f"{tag} must be an object, got {type(payload).__name__}", channel=_CHANNEL
         )

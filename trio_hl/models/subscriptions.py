@@ -280,7 +280,8 @@ class ActiveAssetCtxSubscription(SubscriptionRequest[ActiveAssetCtx | ActiveSpot
 # always has the same body (an explicit default would be a different, indistinguishable one).
 
 
-def _address() -> Any:
+def _address() -> str:
+    # Typed as the attribute's value, as attrs types ``attrs.field()`` itself.
     return attrs.field(converter=normalise_address)
 
 

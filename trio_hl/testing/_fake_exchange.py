@@ -47,6 +47,7 @@ from eth_account.messages import encode_typed_data
 from eth_utils.crypto import keccak
 
 from .._account import Account
+from .._guards import is_object
 from .._nonces import wall_clock_ms
 from .._numbers import to_wire, validate_price, validate_size
 from ..errors import HyperliquidError, SigningError
@@ -286,9 +287,9 @@ class FakeExchange:
     def _handle(self, payload: dict[str, Any]) -> dict[str, Any]:
         action, nonce = payload.get("action"), payload.get("nonce")
         signature = payload.get("signature")
-        if not isinstance(action, dict) or not isinstance(action.get("type"), str):
+        if not is_object(action) or not isinstance(action.get("type"), str):
             raise _Refused("Failed to deserialize the JSON body into the target type")
-        if isinstance(nonce, bool) or not isinstance(nonce, int) or not isinstance(signature, dict):
+        if isinstance(nonce, bool) or not isinstance(nonce, int) or not is_object(signature):
             raise _Refused("Failed to deserialize the JSON body into the target type")
         vault = payload.get("vaultAddress")
         expires = payload.get("expiresAfter")
@@ -387,24 +388,26 @@ class FakeExchange:
         handlers = self.fake.info_handlers
         assets: dict[int, _Asset] = {}
         if "meta" in handlers:
-            meta = _call(handlers["meta"], {"type": "meta"}) or {"universe": []}
+            meta: dict[str, Any] = _call(handlers["meta"], {"type": "meta"}) or {"universe": []}
             for index, asset in enumerate(meta["universe"]):
                 assets[index] = _Asset(index, asset["name"], asset["szDecimals"], False, "")
-            dexs = (
+            dexs: list[Any] = (
                 _call(handlers["perpDexs"], {"type": "perpDexs"}) if "perpDexs" in handlers else []
             )
             for dex_index, dex in enumerate(dexs or []):
                 if dex_index == 0 or not dex:
                     continue
-                dex_meta = _call(handlers["meta"], {"type": "meta", "dex": dex["name"]}) or {}
+                dex_meta: dict[str, Any] = (
+                    _call(handlers["meta"], {"type": "meta", "dex": dex["name"]}) or {}
+                )
                 for index, asset in enumerate(dex_meta.get("universe", [])):
                     asset_id = 100_000 + dex_index * 10_000 + index
                     assets[asset_id] = _Asset(
                         asset_id, asset["name"], asset["szDecimals"], False, dex["name"]
                     )
         if "spotMeta" in handlers:
-            spot = _call(handlers["spotMeta"], {"type": "spotMeta"}) or {}
-            tokens = {token["index"]: token for token in spot.get("tokens", [])}
+            spot: dict[str, Any] = _call(handlers["spotMeta"], {"type": "spotMeta"}) or {}
+            tokens: dict[int, Any] = {token["index"]: token for token in spot.get("tokens", [])}
             for pair in spot.get("universe", []):
                 base = tokens.get(pair["tokens"][0], {"szDecimals": 0})
                 asset_id = 10_000 + pair["index"]
@@ -418,7 +421,7 @@ class FakeExchange:
         payload: dict[str, Any] = {"type": "allMids"}
         if asset.dex:
             payload["dex"] = asset.dex
-        mids = _call(handler, payload) or {}
+        mids: dict[str, Any] = _call(handler, payload) or {}
         mid = mids.get(asset.coin)
         return None if mid is None else Decimal(mid)
 
@@ -444,14 +447,15 @@ class FakeExchange:
             return {"error": f"Order has invalid size. asset={asset_id}"}
         cloid = wire.get("c")
         is_buy = bool(wire.get("b"))
-        order_type = wire.get("t") or {}
+        order_type: dict[str, Any] = wire.get("t") or {}
         extra = {} if cloid is None else {"cloid": cloid}
         if "trigger" in order_type:
             if child:
                 return "waitingForTrigger" if parent_filled else "waitingForFill"
             oid = self._rest(owner, asset.id, is_buy, price, size, cloid, trigger=True)
             return {"resting": {"oid": oid, **extra}}
-        tif = order_type.get("limit", {}).get("tif")
+        limit: dict[str, Any] = order_type.get("limit", {})
+        tif = limit.get("tif")
         mid = self._mid(asset)
         crosses = mid is not None and (price >= mid if is_buy else price <= mid)
         if tif in ("Ioc", "FrontendMarket") and not crosses:
@@ -566,7 +570,7 @@ class FakeExchange:
                 raise _Refused("Cannot modify canceled or filled order")
             del self.orders[found.oid]
             status = self._place(action.get("order", {}), owner, child=False, parent_filled=False)
-            if isinstance(status, dict) and "error" in status:
+            if is_object(status) and "error" in status:
                 raise _Refused(str(status["error"]))
             return _ok(_DEFAULT)
         if action_type == "scheduleCancel":

@@ -39,6 +39,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import trio
 
+from .._guards import is_array, is_object
 from .._protocol import (
     GOLDRUSH_INFO_TYPES,
     GOLDRUSH_ONLY_INFO_TYPES,
@@ -130,9 +131,9 @@ class FakeGoldRush:
         self._rng = random.Random(seed)
         self.coins: tuple[str, ...] = ("BTC", "ETH", "SOL")
         self._epochs = 0
-        self.epoch = "00000000-0000-4000-8000-000000000000"
-        self.height = 900_000_000
-        self.time_ms = 1_778_865_761_968
+        self.epoch: str = "00000000-0000-4000-8000-000000000000"
+        self.height: int = 900_000_000
+        self.time_ms: int = 1_778_865_761_968
         self._mid = {"BTC": Decimal(79_240), "ETH": Decimal(2_430), "SOL": Decimal(151)}
         self._l2: dict[str, dict[tuple[str, Decimal], tuple[Decimal, int]]] = {}
         self._l4: dict[str, dict[int, dict[str, Any]]] = {}
@@ -557,7 +558,7 @@ class FakeGoldRush:
     def _batch(self, single: str) -> Callable[[dict[str, Any]], Any]:
         def handle(payload: dict[str, Any]) -> Any:
             users = payload.get("users")
-            if not isinstance(users, list) or not 1 <= len(users) <= _BATCH_LIMIT:
+            if not is_array(users) or not 1 <= len(users) <= _BATCH_LIMIT:
                 raise ValueError(f"users must list 1 to {_BATCH_LIMIT} wallets")
             seen: list[str] = []
             for user in users:
@@ -584,7 +585,7 @@ class FakeGoldRush:
             return httpx.Response(401, json={"error": "unauthorized"})
         if path != "/info" or request.method != "POST":
             return httpx.Response(404, text="Not Found")
-        if not isinstance(payload, dict) or not isinstance(payload.get("type"), str):
+        if not is_object(payload) or not isinstance(payload.get("type"), str):
             return httpx.Response(400, json={"error": "invalid_request"})
         kind = payload["type"]
         handler: Any = self.info_handlers.get(kind)

@@ -23,6 +23,7 @@ import attrs
 import httpx
 import trio
 
+from .._guards import is_object
 from .._http import HttpTransport, http_base_url
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ class FakeHttp:
     def __init__(self, fake: FakeHyperliquid) -> None:
         self.fake = fake
         self.received: list[tuple[str, Any]] = []
-        self.delay = 0.0
+        self.delay: float = 0.0
         self._scripted: deque[_Scripted] = deque()
         self.host_handlers: dict[str, HostHandler] = {}
         """Host -> handler answering that host instead (the GoldRush Info API's)."""
@@ -111,7 +112,7 @@ class FakeHttp:
             return host_handler(path, payload, request)
         if request.method != "POST":
             return httpx.Response(405, text="Method Not Allowed")
-        if not isinstance(payload, dict):
+        if not is_object(payload):
             return httpx.Response(422, text=UNPROCESSABLE)
         if path == "/info":
             return self._info(payload)

@@ -25,11 +25,12 @@ import trio
 import trio.testing
 from trio_websocket import ConnectionClosed, WebSocketConnection, wrap_server_stream
 
+from .._guards import is_object
 from .._limits import Limits
 from .._protocol import serves_frame
 from ..errors import ConfigurationError
 from ..networks import Network
-from ._fake_exchange import install_fake_exchange
+from ._fake_exchange import FakeExchange, install_fake_exchange
 from ._fake_goldrush import FakeGoldRush, install_fake_goldrush
 from ._fake_goldrush import refusal as goldrush_refusal
 from ._fake_http import FakeHttp
@@ -73,7 +74,7 @@ class FakeConnection:
         self.subscriptions: list[dict[str, Any]] = []
         self._ws = ws
         self._stream = stream
-        self.closed = False
+        self.closed: bool = False
 
     async def cut(self) -> None:
         """End the connection abruptly (no close frame), like a network failure."""
@@ -103,7 +104,7 @@ class _Rejection:
     status: int
     body: str
     remaining: int | None
-    headers: list[tuple[bytes, bytes]] = attrs.Factory(list)
+    headers: list[tuple[bytes, bytes]] = attrs.Factory(list[tuple[bytes, bytes]])
 
 
 @final
@@ -139,10 +140,12 @@ class FakeHyperliquid:
         self._nursery = nursery
         self.received: list[tuple[int, Any]] = []
         self.connections: list[FakeConnection] = []
-        self.answer_pings = True
+        self.answer_pings: bool = True
         self.ack_subscriptions = True
         self.hold_posts = False
-        self.info_handlers: dict[str, Any] = {}
+        # A value (the reply's data) or an InfoHandler; naming the callable lets a type
+        # checker infer a lambda's payload type.
+        self.info_handlers: dict[str, InfoHandler | Any] = {}
         self.action_handler: ActionHandler | None = None
         self.invalid_coins: set[str] = set()
         # A simulated exchange in GoldRush mode is a GoldRush server on every connection.
@@ -152,10 +155,10 @@ class FakeHyperliquid:
         self.handshake_times: list[float] = []
         self._changed = trio.Event()
         self._listen_port: int | None = None
-        self.http = FakeHttp(self)
+        self.http: FakeHttp = FakeHttp(self)
         """The HTTP API (``/info``, ``/exchange``), answering from the same scripting."""
         install_default_info(self)
-        self.exchange = install_fake_exchange(self)
+        self.exchange: FakeExchange = install_fake_exchange(self)
         self.goldrush: FakeGoldRush = install_fake_goldrush(self)
         self.simulation: Simulation | None = (
             None if seed is None else Simulation(self, Market(seed), goldrush=goldrush)
@@ -208,8 +211,8 @@ class FakeHyperliquid:
     ) -> None:
         """Listen on 127.0.0.1 for any WebSocket client; reports the port when listening."""
         listeners = await trio.open_tcp_listeners(port, host="127.0.0.1")
-        self._listen_port = listeners[0].socket.getsockname()[1]
-        task_status.started(self._listen_port)
+        port = self._listen_port = listeners[0].socket.getsockname()[1]
+        task_status.started(port)
         await trio.serve_listeners(self.serve_websocket, listeners)
 
     # -- scripting -----------------------------------------------------------------------------
@@ -300,7 +303,7 @@ class FakeHyperliquid:
         return [
             frame["subscription"]
             for _, frame in self.received[since:]
-            if isinstance(frame, dict) and frame.get("method") == "subscribe"
+            if is_object(frame) and frame.get("method") == "subscribe"
         ]
 
     # -- the simulated exchange -----------------------------------------------------------------
@@ -412,7 +415,7 @@ class FakeHyperliquid:
             await self._handle(conn, message, text)
 
     async def _handle(self, conn: FakeConnection, message: Any, text: Any) -> None:
-        method = message.get("method") if isinstance(message, dict) else None
+        method = message.get("method") if is_object(message) else None
         if method == "ping":
             if self.answer_pings:
                 await conn.send({"channel": "pong"})
@@ -481,9 +484,9 @@ class FakeHyperliquid:
             await self.simulation.on_subscribe(conn, subscription)
 
     async def _post(self, conn: FakeConnection, post_id: int, request: Any) -> None:
-        kind = request.get("type") if isinstance(request, dict) else None
-        payload = request.get("payload") if isinstance(request, dict) else None
-        if not isinstance(payload, dict):
+        kind = request.get("type") if is_object(request) else None
+        payload = request.get("payload") if is_object(request) else None
+        if not is_object(payload):
             response: dict[str, Any] = {"type": "error", "payload": "missing payload"}
         elif kind == "info":
             response = self._info(payload)

@@ -292,7 +292,7 @@ def _l2_book(payload: Mapping[str, Any]) -> Any:
 
 
 def _candles(payload: Mapping[str, Any]) -> Any:
-    req = payload.get("req") or {}
+    req: Mapping[str, Any] = payload.get("req") or {}
     coin, interval = req.get("coin", "BTC"), req.get("interval", "1m")
     start = int(req.get("startTime", _T))
     return [
@@ -453,7 +453,7 @@ FRONTEND_ORDER: Final[dict[str, Any]] = {
     "tif": "Gtc",
 }
 
-_HISTORICAL_ORDER: Final = {
+_HISTORICAL_ORDER: Final[dict[str, Any]] = {
     "order": {**FRONTEND_ORDER, "sz": "0.0", "children": []},
     "status": "filled",
     "statusTimestamp": 1751494130001,

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, final
 
 import attrs
 
+from .._guards import is_object
 from .._numbers import to_wire, validate_price, validate_size
 from ..errors import HyperliquidError
 from ._info_fixtures import BUILDER_DEX, MAIN_META, SPOT_META, TEST_DEX_META
@@ -471,14 +472,16 @@ class AccountState:
     """One user's state on the simulated exchange."""
 
     usdc: Decimal = Decimal(0)
-    spot: dict[str, Decimal] = attrs.Factory(dict)
-    positions: dict[str, Position] = attrs.Factory(dict)
-    leverage: dict[str, Leverage] = attrs.Factory(dict)
-    open_orders: dict[int, Order] = attrs.Factory(dict)  # resting and untriggered, by oid
-    history: list[OrderEvent] = attrs.Factory(list)  # every status change, oldest first
-    latest: dict[int, OrderEvent] = attrs.Factory(dict)  # oid -> latest status
-    cloids: dict[str, int] = attrs.Factory(dict)  # cloid -> oid
-    fills: list[dict[str, Any]] = attrs.Factory(list)  # oldest first
+    spot: dict[str, Decimal] = attrs.Factory(dict[str, Decimal])
+    positions: dict[str, Position] = attrs.Factory(dict[str, Position])
+    leverage: dict[str, Leverage] = attrs.Factory(dict[str, Leverage])
+    open_orders: dict[int, Order] = attrs.Factory(
+        dict[int, Order]
+    )  # resting and untriggered, by oid
+    history: list[OrderEvent] = attrs.Factory(list[OrderEvent])  # every status change, oldest first
+    latest: dict[int, OrderEvent] = attrs.Factory(dict[int, OrderEvent])  # oid -> latest status
+    cloids: dict[str, int] = attrs.Factory(dict[str, int])  # cloid -> oid
+    fills: list[dict[str, Any]] = attrs.Factory(list[dict[str, Any]])  # oldest first
     scheduled_cancel: int | None = None
 
 
@@ -521,8 +524,8 @@ class Market:
         self.trades: dict[str, deque[dict[str, Any]]] = {
             name: deque(maxlen=_RECENT_TRADES) for name in self.specs
         }
-        self.now_ms = now_ms
-        self.block_height = 800_000_000
+        self.now_ms: int = now_ms
+        self.block_height: int = 800_000_000
         self.synthetic = synthetic
         self._events: list[Event] = []
         self._next_oid = _FIRST_OID
@@ -675,7 +678,7 @@ class Market:
             return _ok({"type": "order", "data": {"statuses": modified}})
         if kind == "modify":
             status = self._modify(action.get("oid"), action.get("order", {}), user)
-            if isinstance(status, dict) and "error" in status:
+            if is_object(status) and "error" in status:
                 return _err(str(status["error"]))
             return _ok({"type": "default"})
         if kind == "scheduleCancel":
@@ -730,7 +733,7 @@ class Market:
             raise _Rejected(ERRORS["size"].format(asset=asset_id)) from None
         if sz <= 0:
             raise _Rejected(ERRORS["size"].format(asset=asset_id))
-        order_type = wire.get("t") or {}
+        order_type: dict[str, Any] = wire.get("t") or {}
         cloid = wire.get("c")
         order = Order(
             oid=0,
@@ -745,7 +748,7 @@ class Market:
             reduce_only=bool(wire.get("r")),
         )
         trigger = order_type.get("trigger")
-        if isinstance(trigger, dict):
+        if is_object(trigger):
             try:
                 order.trigger_px = validate_price(
                     trigger["triggerPx"], spec.sz_decimals, is_spot=spec.is_spot
@@ -755,7 +758,8 @@ class Market:
             order.tpsl = "tp" if trigger.get("tpsl") == "tp" else "sl"
             order.is_market = bool(trigger.get("isMarket"))
         else:
-            tif = (order_type.get("limit") or {}).get("tif", "Gtc")
+            limit: dict[str, Any] = order_type.get("limit") or {}
+            tif = limit.get("tif", "Gtc")
             order.tif = tif if tif in ("Gtc", "Ioc", "Alo", "FrontendMarket") else "Gtc"
         return order
 

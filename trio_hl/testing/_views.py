@@ -18,7 +18,7 @@ import attrs
 from .._numbers import to_wire
 from .._policy import BufferPolicy
 from .._protocol import CHANNELS
-from . import _frames as frames
+from . import frames
 from ._info_fixtures import BUILDER_DEX, MAIN_META, SPOT_META, TEST_DEX_META
 from ._market import (
     BookChanged,
@@ -153,13 +153,13 @@ def _is_address(value: Any) -> bool:
 class Changes:
     """The events of one publication, indexed for the subscriptions."""
 
-    books: set[str] = attrs.Factory(set)
+    books: set[str] = attrs.Factory(set[str])
     trades: dict[str, list[dict[str, Any]]] = attrs.Factory(lambda: defaultdict(list))
     orders: dict[str, list[OrderEvent]] = attrs.Factory(lambda: defaultdict(list))
     fills: dict[str, list[dict[str, Any]]] = attrs.Factory(lambda: defaultdict(list))
-    users: set[str] = attrs.Factory(set)
+    users: set[str] = attrs.Factory(set[str])
     l4: dict[str, list[L4Change]] = attrs.Factory(lambda: defaultdict(list))
-    bbo: set[str] = attrs.Factory(set)  # coins whose top of book changed (set by the shell)
+    bbo: set[str] = attrs.Factory(set[str])  # coins whose top of book changed (set by the shell)
 
     @classmethod
     def of(cls, events: list[Event]) -> Changes:
@@ -185,7 +185,7 @@ class Changes:
 
 def bbo(market: Market, coin: str) -> dict[str, Any]:
     book = market.books[coin]
-    sides = []
+    sides: list[dict[str, Any] | None] = []
     for side in (book.bids, book.asks):
         level = next(iter(side.levels()), None)
         sides.append(
@@ -501,7 +501,7 @@ def open_orders(market: Market, user: str, dex: str = "") -> list[dict[str, Any]
 
 def clearinghouse(market: Market, user: str, dex: str = "") -> dict[str, Any]:
     account = market.account(user)
-    positions = []
+    positions: list[dict[str, Any]] = []
     total_ntl = Decimal(0)
     for coin, position in sorted(account.positions.items()):
         spec = market.specs[coin]

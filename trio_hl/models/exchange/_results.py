@@ -7,12 +7,12 @@ succeed; anything the decoders do not expect is a :class:`~trio_hl.errors.Protoc
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
+from ..._guards import is_array, is_mapping
 from ..._numbers import to_decimal
 from ...errors import ConfigurationError, ProtocolError
 from .._common import normalise_address
@@ -22,6 +22,8 @@ from ._wire import (
 
 if TYPE_CHECKING:
     # Only an annotation (attrs does not evaluate it): models do not import the shell.
+    from collections.abc import Mapping
+
     from ..._account import Account  # noqa: TC004
 
 
@@ -122,10 +124,10 @@ def _malformed(what: str, value: object) -> ProtocolError:
 
 
 def _data(response: object, expected: str) -> Mapping[str, Any]:
-    if not isinstance(response, Mapping) or response.get("type") != expected:
+    if not is_mapping(response) or response.get("type") != expected:
         raise _malformed(f"response (expected type {expected!r})", response)
     data = response.get("data")
-    if not isinstance(data, Mapping):
+    if not is_mapping(data):
         raise _malformed("response data", response)
     return data
 
@@ -156,7 +158,7 @@ def _reply_cloid(entry: Mapping[str, Any]) -> Cloid | None:
 
 
 def _error(entry: object) -> OrderError | None:
-    if isinstance(entry, Mapping) and set(entry) == {"error"}:
+    if is_mapping(entry) and set(entry) == {"error"}:
         return OrderError(message=str(entry["error"]))
     return None
 
@@ -167,12 +169,12 @@ def _order_status(entry: object) -> OrderResult:
     error = _error(entry)
     if error is not None:
         return error
-    if isinstance(entry, Mapping):
+    if is_mapping(entry):
         resting = entry.get("resting")
-        if isinstance(resting, Mapping):
+        if is_mapping(resting):
             return OrderResting(oid=_int(resting.get("oid"), "oid"), cloid=_reply_cloid(resting))
         filled = entry.get("filled")
-        if isinstance(filled, Mapping):
+        if is_mapping(filled):
             return OrderFilled(
                 total_sz=_dec(filled.get("totalSz"), "totalSz"),
                 avg_px=_dec(filled.get("avgPx"), "avgPx"),
@@ -184,7 +186,7 @@ def _order_status(entry: object) -> OrderResult:
 
 def _statuses(response: object, expected: str) -> list[object]:
     statuses = _data(response, expected).get("statuses")
-    if not isinstance(statuses, list):
+    if not is_array(statuses):
         raise _malformed("statuses", response)
     return statuses
 
@@ -226,8 +228,8 @@ def decode_twap_order(response: object) -> TwapResult:
     error = _error(status)
     if error is not None:
         return error
-    running = status.get("running") if isinstance(status, Mapping) else None
-    if isinstance(running, Mapping):
+    running = status.get("running") if is_mapping(status) else None
+    if is_mapping(running):
         return TwapRunning(twap_id=_int(running.get("twapId"), "twapId"))
     raise _malformed("twap status", status)
 
@@ -253,7 +255,7 @@ def decode_created_address(response: object, expected: str) -> str:
     Raises:
         ProtocolError: the response does not have the documented shape.
     """
-    if not isinstance(response, Mapping) or response.get("type") != expected:
+    if not is_mapping(response) or response.get("type") != expected:
         raise _malformed(f"response (expected type {expected!r})", response)
     data = response.get("data")
     try:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, TypeAlias
 
 import attrs
 
+from ..._guards import is_tuple
 from ..._numbers import to_wire
 from ...errors import ConfigurationError
 from ._wire import (
@@ -255,7 +256,7 @@ def _check_grouping(_: object, attribute: attrs.Attribute[Grouping], value: obje
 
 def _tuple_of(kind: type) -> Any:
     def check(_: object, attribute: attrs.Attribute[tuple[Any, ...]], value: object) -> None:
-        if not isinstance(value, tuple) or not all(isinstance(item, kind) for item in value):
+        if not is_tuple(value) or not all(isinstance(item, kind) for item in value):
             raise ConfigurationError(f"{attribute.name} must be a tuple of {kind.__name__}")
         if not value:
             raise ConfigurationError(f"{attribute.name} must not be empty")

@@ -15,6 +15,7 @@ from typing import Any, ClassVar, Final, cast
 
 import attrs
 
+from ..._guards import is_array, is_tuple
 from ..._numbers import to_decimal, to_wire
 from ...errors import ConfigurationError
 from .._common import normalise_address
@@ -212,7 +213,7 @@ def _wire_value(value: object) -> object:
         return value.raw
     if isinstance(value, WireValue):
         return value.to_wire()
-    if isinstance(value, tuple | list):
+    if is_tuple(value) or is_array(value):
         return [_wire_value(item) for item in value]
     return value
 

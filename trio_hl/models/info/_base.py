@@ -108,7 +108,8 @@ def check_flag(_: object, attribute: "attrs.Attribute[Any]", value: object) -> N
         raise ConfigurationError(f"{attribute.name} must be a bool, got {value!r:.60}")
 
 
-def user_field() -> Any:
+def user_field() -> str:
+    # Typed as the attribute's value, as attrs types ``attrs.field()`` itself.
     return attrs.field(converter=_address)
 
 

@@ -11,6 +11,7 @@ from typing import Any, ClassVar, Final
 import attrs
 import cattrs
 
+from ..._guards import is_array, is_object
 from ...errors import ConfigurationError
 from ..market import (
     AllMids,
@@ -208,7 +209,7 @@ class SpotMetaAndAssetCtxsRequest(InfoRequest[SpotMetaAndAssetCtxs]):
 
 
 def _pair(data: Any) -> tuple[Any, Any]:
-    if not isinstance(data, list) or len(data) != 2:
+    if not is_array(data) or len(data) != 2:
         raise TypeError(f"expected a [meta, contexts] pair, got {type(data).__name__}")
     return data[0], data[1]
 
@@ -219,7 +220,7 @@ _SNAKE_KEY: Final = re.compile(r"_([a-z])")
 def _camel_keys(raw: Any) -> Any:
     # The 2025 server sent perpDexs entries with snake_case keys (full_name, oracle_updater);
     # the current one sends camelCase. Both decode into the one model.
-    if not isinstance(raw, dict):
+    if not is_object(raw):
         return raw
     return {_SNAKE_KEY.sub(lambda m: m.group(1).upper(), key): value for key, value in raw.items()}
 
@@ -232,7 +233,7 @@ class PerpDexsRequest(InfoRequest[tuple[PerpDex | None, ...]]):
     RESPONSE: ClassVar[Any] = tuple[PerpDex | None, ...]
 
     def _structure(self, data: Any, converter: cattrs.Converter) -> Any:
-        if not isinstance(data, list):
+        if not is_array(data):
             raise TypeError(f"expected a list of dexes, got {type(data).__name__}")
         return converter.structure([_camel_keys(item) for item in data], self.RESPONSE)
 
@@ -379,6 +380,11 @@ class UsdcRoutingRequest(InfoRequest[UsdcRouting]):
     RESPONSE: ClassVar[Any] = UsdcRouting
 
 
+def _check_token_id(_: object, __: "attrs.Attribute[str]", value: object) -> None:
+    if not isinstance(value, str) or not TOKEN_ID.match(value):
+        raise ConfigurationError(f"token_id must be 0x + 32 hex digits, got {value!r:.60}")
+
+
 @attrs.frozen(kw_only=True)
 class TokenDetailsRequest(InfoRequest[TokenDetails]):
     """``tokenDetails`` of ``token_id`` (``0x`` + 32 hex digits, from ``spotMeta``)."""
@@ -386,12 +392,8 @@ class TokenDetailsRequest(InfoRequest[TokenDetails]):
     TYPE: ClassVar[str] = "tokenDetails"
     RESPONSE: ClassVar[Any] = TokenDetails
 
-    token_id: str = attrs.field()
-
-    @token_id.validator
-    def _check_token_id(self, _: "attrs.Attribute[str]", value: object) -> None:
-        if not isinstance(value, str) or not TOKEN_ID.match(value):
-            raise ConfigurationError(f"token_id must be 0x + 32 hex digits, got {value!r:.60}")
+    # A validator passed to the field (type checkers cannot follow ``@token_id.validator``).
+    token_id: str = attrs.field(validator=_check_token_id)
 
 
 @attrs.frozen(kw_only=True)
