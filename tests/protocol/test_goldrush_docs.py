@@ -92,3 +92,10 @@ def test_an_info_row_names_its_request_and_model(kind: str) -> None:
     assert reply, kind
     for name in reply:
         assert f"`{name}`" in model, f"{kind}: {name} not in {model!r}"
+
+
+@pytest.mark.parametrize("index", ["README.md", "docs/index.md"])
+def test_the_page_is_reachable_from_the_indexes(index: str) -> None:
+    # A newcomer finds GoldRush's channels only through the README and the docs map.
+    text = (PAGE.parents[1] / index).read_text()
+    assert re.search(r"\]\((docs/)?goldrush\.md\)", text), index
