@@ -12,6 +12,7 @@ import pytest
 
 from trio_hl import Backoff, BufferPolicy, Limits, Settings
 from trio_hl.errors import ConfigurationError, HyperliquidError
+from trio_hl.models import L2BookSubscription, SpotStateSubscription, UserFillsSubscription
 from trio_hl.networks import GOLDRUSH_URL, Network, custom, goldrush
 
 
@@ -155,3 +156,26 @@ def test_goldrush_refuses_empty_or_spaced_keys(key: str) -> None:
 def test_goldrush_refuses_a_key_that_is_not_a_string() -> None:
     with pytest.raises(ConfigurationError, match="as a string, got bytes"):
         goldrush(wrong(b"key"))
+
+
+USER = "0x" + "ab" * 20
+
+
+@pytest.mark.parametrize(
+    ("build", "match"),
+    [
+        (lambda: L2BookSubscription(coin="BTC", fast=wrong("x")), r"fast must be a bool"),
+        (
+            lambda: UserFillsSubscription(user=USER, aggregate_by_time=wrong("yes")),
+            r"aggregate_by_time must be a bool",
+        ),
+        (
+            lambda: SpotStateSubscription(user=USER, ignore_portfolio_margin=wrong(1)),
+            r"ignore_portfolio_margin must be a bool",
+        ),
+    ],
+)
+def test_subscription_flags_are_bools(build: Callable[[], object], match: str) -> None:
+    # An untyped caller's "yes" or 1 would otherwise be sent to the server as given.
+    with pytest.raises(ConfigurationError, match=match):
+        build()

@@ -132,19 +132,19 @@ def test_subscription_bodies(request_: Any, wire: dict[str, Any]) -> None:
         (lambda: L2BookDiffSnapshotRequest(coin=""), "non-empty"),
         (lambda: BuilderFillsByTimeRequest(builder=BOB, start_time=5, end_time=1), "before"),
         # An untyped caller's "yes" would otherwise go out as "aggregateByTime": "yes".
-        (lambda: AllFillsSubscription(aggregate_by_time="yes"), "True, False or None"),  # type: ignore[arg-type]
-        (lambda: LiquidationFillsSubscription(aggregate_by_time=1), "True, False or None"),  # type: ignore[arg-type]
+        (lambda: AllFillsSubscription(aggregate_by_time="yes"), "must be a bool or None"),  # type: ignore[arg-type]
+        (lambda: LiquidationFillsSubscription(aggregate_by_time=1), "must be a bool or None"),  # type: ignore[arg-type]
         (
             lambda: BuilderFillsSubscription(builder=BOB, aggregate_by_time="no"),  # type: ignore[arg-type]
-            "True, False or None",
+            "must be a bool or None",
         ),
         (
             lambda: BuilderFillsByTimeRequest(builder=BOB, start_time=1, aggregate_by_time="y"),  # type: ignore[arg-type]
-            "True, False or None",
+            "must be a bool or None",
         ),
         (
             lambda: BuilderLiquidationsSubscription(builder=BOB, aggregate_by_time=0),  # type: ignore[arg-type]
-            "True, False or None",
+            "must be a bool or None",
         ),
     ],
 )

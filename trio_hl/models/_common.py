@@ -69,3 +69,15 @@ def fixup_module_metadata(
         if getattr(value, "__module__", "").startswith(f"{module_name}._"):
             with contextlib.suppress(AttributeError, TypeError):
                 value.__module__ = module_name
+
+
+def check_bool(_: object, attribute: "attrs.Attribute[bool]", value: object) -> None:
+    if not isinstance(value, bool):
+        raise ConfigurationError(f"{attribute.name} must be a bool, got {value!r:.60}")
+
+
+def check_optional_bool(
+    _: object, attribute: "attrs.Attribute[bool | None]", value: object
+) -> None:
+    if value is not None and not isinstance(value, bool):
+        raise ConfigurationError(f"{attribute.name} must be a bool or None, got {value!r:.60}")

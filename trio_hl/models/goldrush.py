@@ -29,7 +29,7 @@ import attrs
 from .._convert import CONVERTER, bound_structure_hook
 from .._guards import is_array, is_iterable, is_mapping, is_sequence
 from ..errors import ConfigurationError
-from ._common import Side, normalise_address
+from ._common import Side, check_optional_bool, normalise_address
 from .account import ClearinghouseState, SpotClearinghouseState
 from .info import InfoRequest
 from .l4 import L4BookDiff, L4Order, L4OrderStatus
@@ -747,17 +747,6 @@ def _flag_body(body: dict[str, Any], aggregate: bool | None, dex: str | None) ->
     return body
 
 
-def _check_flag(
-    _instance: object, _attribute: attrs.Attribute[bool | None], value: bool | None
-) -> None:
-    # ``bool`` only: an untyped caller's ``"yes"`` or ``1`` would otherwise be sent as is.
-    given: object = value
-    if given is not None and not isinstance(given, bool):
-        raise ConfigurationError(
-            f"aggregate_by_time must be True, False or None, got {given!r:.40}"
-        )
-
-
 def _opt_address(value: object) -> str | None:
     return None if value is None else normalise_address(value)
 
@@ -775,7 +764,7 @@ class LiquidationFillsSubscription(SubscriptionRequest[LiquidationFills | GoldRu
         aggregate_by_time: merge partial fills of one order in a block (sent only when set).
     """
 
-    aggregate_by_time: bool | None = attrs.field(default=None, validator=_check_flag)
+    aggregate_by_time: bool | None = attrs.field(default=None, validator=check_optional_bool)
 
     def to_wire(self) -> dict[str, Any]:
         return _flag_body({"type": "liquidationFills"}, self.aggregate_by_time, None)
@@ -793,7 +782,7 @@ class BuilderFillsSubscription(SubscriptionRequest[BuilderFills | GoldRushUnknow
     builder: str | None = attrs.field(default=None, converter=_opt_address)
     addresses: tuple[str, ...] | None = attrs.field(default=None, converter=wallet_list)
     dex: str | None = None
-    aggregate_by_time: bool | None = attrs.field(default=None, validator=_check_flag)
+    aggregate_by_time: bool | None = attrs.field(default=None, validator=check_optional_bool)
 
     def __attrs_post_init__(self) -> None:
         if (self.builder is None) == (self.addresses is None):
@@ -821,7 +810,7 @@ class BuilderLiquidationsSubscription(SubscriptionRequest[BuilderLiquidations | 
 
     builder: str = attrs.field(converter=normalise_address)
     dex: str | None = None
-    aggregate_by_time: bool | None = attrs.field(default=None, validator=_check_flag)
+    aggregate_by_time: bool | None = attrs.field(default=None, validator=check_optional_bool)
 
     def __attrs_post_init__(self) -> None:
         _check_dex(self.dex)
@@ -836,7 +825,7 @@ class AllFillsSubscription(SubscriptionRequest[AllFills | GoldRushUnknown]):
     """GoldRush ``allFills``: every fill on HyperCore, or one coin's with ``coin``."""
 
     coin: str | None = None
-    aggregate_by_time: bool | None = attrs.field(default=None, validator=_check_flag)
+    aggregate_by_time: bool | None = attrs.field(default=None, validator=check_optional_bool)
 
     def __attrs_post_init__(self) -> None:
         coin: object = self.coin  # checked at run time: untyped callers pass anything
@@ -976,7 +965,7 @@ class BuilderFillsByTimeRequest(InfoRequest[tuple[BuilderFill, ...]]):
     builder: str = attrs.field(converter=normalise_address)
     start_time: int
     end_time: int | None = None
-    aggregate_by_time: bool | None = attrs.field(default=None, validator=_check_flag)
+    aggregate_by_time: bool | None = attrs.field(default=None, validator=check_optional_bool)
 
     def __attrs_post_init__(self) -> None:
         for name in ("start_time", "end_time"):

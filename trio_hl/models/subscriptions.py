@@ -18,7 +18,7 @@ from typing import Any, Final, Generic, Literal, TypeVar, cast
 import attrs
 
 from ..errors import ConfigurationError
-from ._common import normalise_address
+from ._common import check_bool, normalise_address
 from .account import (
     ActiveAssetData,
     AllDexsClearinghouseState,
@@ -177,7 +177,7 @@ class L2BookSubscription(SubscriptionRequest[L2Book]):
     coin: str | None = None
     n_sig_figs: int | None = None
     mantissa: int | None = None
-    fast: bool = False
+    fast: bool = attrs.field(default=False, validator=check_bool)
     market_types: tuple[str, ...] | None = attrs.field(default=None, converter=_market_types)
 
     def __attrs_post_init__(self) -> None:
@@ -435,7 +435,7 @@ class UserFillsSubscription(SubscriptionRequest[UserFills]):
 
     user: str | None = attrs.field(default=None, converter=_opt_address)
     addresses: tuple[str, ...] | None = attrs.field(default=None, converter=wallet_list)
-    aggregate_by_time: bool = False
+    aggregate_by_time: bool = attrs.field(default=False, validator=check_bool)
 
     def __attrs_post_init__(self) -> None:
         _wallet_body("userFills", self.user, self.addresses)
@@ -547,7 +547,7 @@ class SpotStateSubscription(SubscriptionRequest[SpotState]):
     """
 
     user: str = _address()
-    ignore_portfolio_margin: bool = False
+    ignore_portfolio_margin: bool = attrs.field(default=False, validator=check_bool)
 
     def to_wire(self) -> dict[str, Any]:
         body: dict[str, Any] = {"type": "spotState", "user": self.user}

@@ -11,12 +11,11 @@ from typing import ClassVar, Literal
 
 import attrs
 
+from .._common import check_bool, check_optional_bool
 from ._wire import (
     L1Action,
     Wire,
-    check_bool,
     check_nonempty,
-    check_optional_bool,
     check_positive,
     check_str,
     check_uint,

@@ -15,12 +15,12 @@ import attrs
 from ..._guards import is_tuple
 from ..._numbers import to_wire
 from ...errors import ConfigurationError
+from .._common import check_bool
 from ._wire import (
     Cloid,
     L1Action,
     Wire,
     WireValue,
-    check_bool,
     check_int,
     check_int64,
     check_oid_or_cloid,

@@ -16,10 +16,9 @@ import attrs
 
 from ..._numbers import to_wire
 from ...errors import ConfigurationError
-from .._common import normalise_address
+from .._common import check_bool, normalise_address
 from ._wire import (
     UserSignedAction,
-    check_bool,
     check_nonempty,
     check_positive,
     check_str,

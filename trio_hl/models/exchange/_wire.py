@@ -53,16 +53,6 @@ check_uint: Final = check_int(0, _U64)
 check_int64: Final = check_int(-_I64, _I64)
 
 
-def check_bool(_: object, attribute: attrs.Attribute[bool], value: object) -> None:
-    if not isinstance(value, bool):
-        raise ConfigurationError(f"{attribute.name} must be a bool, got {value!r:.60}")
-
-
-def check_optional_bool(_: object, attribute: attrs.Attribute[bool | None], value: object) -> None:
-    if value is not None and not isinstance(value, bool):
-        raise ConfigurationError(f"{attribute.name} must be a bool or None, got {value!r:.60}")
-
-
 def check_str(_: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str):
         raise ConfigurationError(f"{attribute.name} must be a str, got {value!r:.60}")
