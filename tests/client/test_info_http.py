@@ -208,3 +208,10 @@ async def test_real_loopback_request_runs_on_trio() -> None:
         nursery.cancel_scope.cancel()
     assert mids is not None
     assert str(mids.mids["BTC"]) == "108963.5"
+
+
+async def test_a_raw_body_given_to_request_is_refused_before_sending(http: FakeHttp) -> None:
+    body: Any = {"type": "allMids"}  # what an untyped caller might pass
+    with pytest.raises(ConfigurationError, match=r"got dict; send a raw body with client\.info"):
+        await _info(http).request(body)
+    assert http.received == []

@@ -90,7 +90,18 @@ class InfoBase:
         Raises:
             DecodeError: the reply does not match the request's model.
             ApiError, TransportError: as raised by the transport.
+            ConfigurationError: ``request`` is not an info request model.
         """
+        from ..models.info import InfoRequest
+
+        given: object = request
+        if not isinstance(given, InfoRequest):
+            # A plain dict would fail deep inside with an AttributeError; raw bodies have
+            # their own door (client.info(...)), which returns the reply's JSON.
+            raise ConfigurationError(
+                "info.request takes an info request model such as AllMidsRequest(), got "
+                f"{type(given).__name__}; send a raw body with client.info(body)"
+            )
         data = await self._transport(request.to_wire())
         return request.decode(data)
 
