@@ -693,6 +693,7 @@ def run(
     count: int = 10,
     scenario: Scenario | None = None,
     goldrush_only: bool = False,
+    takes_coin: bool = True,
     needs_user: bool = False,
     signs: bool = False,
     extra: Mapping[str, tuple[type, Any, str]] | None = None,
@@ -704,7 +705,10 @@ def run(
         description: the script's docstring, for ``--help``.
         count: the default of ``--count``.
         scenario: offline only, a task scripting the fake server (drops, silence...).
-        goldrush_only: the example needs GoldRush; offline, the fake requires a key.
+        goldrush_only: the example needs GoldRush; offline, the fake requires a key. It
+            offers no ``--url`` or ``--testnet``, which it could only refuse.
+        takes_coin: the example watches one coin: add ``--coin`` (the others watch every
+            coin, and an option they would ignore is not offered).
         needs_user: the example follows a user's streams: add ``--user ADDRESS``.
         signs: the example signs actions: ``options.account`` holds the key (offline the
             fake's test account, online ``HL_SECRET_KEY``), and ``--i-mean-it`` is needed
@@ -714,12 +718,18 @@ def run(
     """
     parser = argparse.ArgumentParser(
         description=(description or "").strip().splitlines()[0] if description else None,
-        epilog="Without --url, --testnet or --goldrush-key the example runs offline "
-        "against an in-process fake server.",
+        epilog=(
+            "Without --goldrush-key or --goldrush"
+            if goldrush_only
+            else "Without --url, --testnet or --goldrush-key"
+        )
+        + " the example runs offline against an in-process fake server.",
     )
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--url", help="a ws:// or wss:// URL, e.g. wss://api.hyperliquid.xyz/ws")
-    where.add_argument("--testnet", action="store_true", help="Hyperliquid testnet")
+    parser.set_defaults(url=None, testnet=False, coin="BTC")
+    if not goldrush_only:
+        where.add_argument("--url", help="a ws:// or wss:// URL, e.g. wss://api.hyperliquid.xyz/ws")
+        where.add_argument("--testnet", action="store_true", help="Hyperliquid testnet")
     where.add_argument("--goldrush-key", metavar="KEY", help="GoldRush, with this API key")
     where.add_argument(
         "--goldrush",
@@ -731,7 +741,8 @@ def run(
         parser.add_argument(
             f"--{flag}", type=kind, default=default, help=f"{text} (default {default})"
         )
-    parser.add_argument("--coin", default="BTC", help="default BTC")
+    if takes_coin:
+        parser.add_argument("--coin", default="BTC", help="default BTC")
     if needs_user:
         parser.add_argument(
             "--user", metavar="ADDRESS", help=f"whose streams to follow (offline: {DEMO_USER})"
@@ -747,8 +758,6 @@ def run(
     if args.count < 1:
         parser.error("--count must be at least 1")
     network = _network(args)
-    if goldrush_only and network in (MAINNET, TESTNET):
-        parser.error("this example needs GoldRush: use --goldrush-key KEY (or run it offline)")
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(name)s %(levelname)s %(message)s",

@@ -86,4 +86,11 @@ async def offline_accounts(fake: FakeHyperliquid, market: Market) -> None:
 
 
 if __name__ == "__main__":
-    run(main, description=__doc__, count=5, goldrush_only=True, scenario=offline_accounts)
+    run(
+        main,
+        description=__doc__,
+        count=5,
+        goldrush_only=True,
+        takes_coin=False,
+        scenario=offline_accounts,
+    )

@@ -82,6 +82,7 @@ if __name__ == "__main__":
         description=__doc__,
         count=3,
         goldrush_only=True,
+        takes_coin=False,
         scenario=goldrush_blocks,
         extra={"bps": (str, "25", "band around the mid"), "top": (int, 3, "coins to show")},
     )

@@ -65,4 +65,11 @@ async def main(network: Network, options: Options) -> None:
 
 
 if __name__ == "__main__":
-    run(main, description=__doc__, count=8, goldrush_only=True, scenario=goldrush_blocks)
+    run(
+        main,
+        description=__doc__,
+        count=8,
+        goldrush_only=True,
+        takes_coin=False,
+        scenario=goldrush_blocks,
+    )

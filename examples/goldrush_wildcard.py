@@ -55,4 +55,4 @@ async def main(network: Network, options: Options) -> None:
 
 
 if __name__ == "__main__":
-    run(main, description=__doc__, count=12, goldrush_only=True)
+    run(main, description=__doc__, count=12, goldrush_only=True, takes_coin=False)

@@ -304,3 +304,26 @@ def test_docs_links_resolve() -> None:
             if "://" in target:
                 continue
             assert (path.parent / target).exists(), f"{path.name} links to missing {target}"
+
+
+def test_an_example_offers_only_the_options_it_uses() -> None:
+    # A GoldRush-only example could only refuse --url and --testnet; one that watches every
+    # coin would ignore --coin. Neither is offered.
+    def options(name: str) -> set[str]:
+        done = subprocess.run(
+            [sys.executable, str(EXAMPLES / name), "--help"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+        return set(re.findall(r"--[a-z][a-z-]*", done.stdout))
+
+    assert {"--url", "--testnet", "--coin"} <= options("l2_book.py")
+    tape = options("goldrush_liquidations.py")
+    assert "--goldrush-key" in tape
+    assert not {"--url", "--testnet", "--coin"} & tape
+    l4 = options("goldrush_l4_sequenced.py")
+    assert "--coin" in l4
+    assert not {"--url", "--testnet"} & l4
